@@ -1,0 +1,105 @@
+"""Progress, expected progress and status for every measurable thing in a model, computed once.
+
+Views (pages, diagrams, badges, exports) read a `Scorecard`; none of them computes a number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from okrsite.compute.progress import (
+    Thresholds,
+    expected_progress,
+    judge_status,
+    key_result_progress,
+    mean,
+    weighted_mean,
+)
+from okrsite.model import KeyResult, Model, Objective, Status, Window
+from okrsite.relations import Relations
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """What users see for one thing: progress and expected (0–1, None if undefined) and status."""
+
+    progress: float | None
+    expected: float | None
+    status: Status
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    as_of: date
+    thresholds: Thresholds
+    key_results: Mapping[str, Score]
+    objectives: Mapping[str, Score]
+    stages: Mapping[str, Score]
+    value_streams: Mapping[str, Score]
+    capabilities: Mapping[str, Score]
+    teams: Mapping[str, Score]
+    outcomes: Mapping[str, Score]
+    north_star: Score
+
+
+def key_result_window(key_result: KeyResult, objective: Objective) -> Window | None:
+    """The objective's period, ending at the key result's `due` where given."""
+    if objective.period is None:
+        return None
+    window = objective.period.window
+    if key_result.due is not None:
+        return Window(window.start, min(window.end, key_result.due))
+    return window
+
+
+def score_model(
+    model: Model, relations: Relations, as_of: date, thresholds: Thresholds | None = None
+) -> Scorecard:
+    thresholds = thresholds or Thresholds()
+    key_results: dict[str, Score] = {}
+    for key, key_result in model.key_results.items():
+        window = key_result_window(key_result, model.objectives[key_result.objective])
+        progress = key_result_progress(key_result, as_of)
+        expected = expected_progress(window, as_of)
+        status = judge_status(progress, expected, window, as_of, thresholds, key_result.status)
+        key_results[key] = Score(progress, expected, status)
+
+    objectives: dict[str, Score] = {}
+    for key, objective in model.objectives.items():
+        window = objective.period.window if objective.period else None
+        progress = weighted_mean(
+            (key_results[kr].progress, model.key_results[kr].weight)
+            for kr in objective.key_results
+        )
+        expected = expected_progress(window, as_of)
+        status = judge_status(progress, expected, window, as_of, thresholds, objective.status)
+        objectives[key] = Score(progress, expected, status)
+
+    def roll_up(keys: Iterable[str]) -> Score:
+        """Plain mean over objectives that have progress; status judged on the means."""
+        scored = [objectives[k] for k in keys if objectives[k].progress is not None]
+        progress = mean(s.progress for s in scored)
+        expected = mean(s.expected for s in scored)
+        status = judge_status(progress, expected, None, as_of, thresholds)
+        return Score(progress, expected, status)
+
+    def roll_up_each(names: Iterable[str], groups: Mapping[str, tuple[str, ...]]) -> dict[str, Score]:
+        return {name: roll_up(groups.get(name, ())) for name in names}
+
+    return Scorecard(
+        as_of=as_of,
+        thresholds=thresholds,
+        key_results=key_results,
+        objectives=objectives,
+        stages=roll_up_each(model.stages, relations.objectives_by_stage),
+        value_streams={
+            key: roll_up(relations.objectives_of_value_stream(model, key))
+            for key in model.value_streams
+        },
+        capabilities=roll_up_each(model.capabilities, relations.objectives_by_capability),
+        teams=roll_up_each(model.teams, relations.objectives_by_team),
+        outcomes=roll_up_each(model.outcomes, relations.objectives_by_outcome),
+        north_star=roll_up(model.objectives),
+    )

@@ -1,0 +1,34 @@
+"""Everything a view needs, assembled once: the published model, its relations and its scores.
+
+This is the narrow interface between OKR logic and any site engine: the MkDocs plugin, the
+`generate` command and the exports all start from `assemble_portal`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from okrsite.compute.progress import Thresholds
+from okrsite.compute.scorecard import Scorecard, score_model
+from okrsite.model import Model, Visibility
+from okrsite.publish import published_model
+from okrsite.relations import Relations, build_relations
+
+
+@dataclass(frozen=True)
+class Portal:
+    model: Model  # only what this build publishes
+    relations: Relations
+    scorecard: Scorecard
+
+
+def assemble_portal(
+    model: Model,
+    as_of: date,
+    publish_up_to: Visibility = Visibility.INTERNAL,
+    thresholds: Thresholds | None = None,
+) -> Portal:
+    published = published_model(model, publish_up_to)
+    relations = build_relations(published)
+    return Portal(published, relations, score_model(published, relations, as_of, thresholds))
