@@ -1,0 +1,46 @@
+# Two commands for a newcomer (see README.md):
+#   make serve   install what the demo site needs, then serve it at http://127.0.0.1:8000
+#   make test    install what the tests need, then run the whole suite
+# Each installs only what is missing, so both are cheap to re-run.
+
+VENV   := .venv
+BIN    := $(VENV)/bin
+PYTHON  = $(shell scripts/find-python.sh)
+SERVE_ADDR ?= 127.0.0.1:8000
+PYTEST_ARGS ?=
+
+.PHONY: serve site test system-deps test-system-deps clean
+
+serve: system-deps $(VENV)/.installed
+	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
+
+site: system-deps $(VENV)/.installed
+	$(BIN)/mkdocs build --strict
+
+# pytest exits 5 when it collects nothing: that must fail loudly, never pass quietly.
+test: test-system-deps $(VENV)/.installed-test
+	@status=0; $(BIN)/python -m pytest $(PYTEST_ARGS) || status=$$?; \
+	if [ $$status -eq 5 ]; then echo "make test: error: pytest collected no tests" >&2; fi; \
+	exit $$status
+
+system-deps:
+	scripts/install-system-deps.sh
+
+test-system-deps:
+	scripts/install-system-deps.sh --test
+
+$(BIN)/python:
+	@test -n "$(PYTHON)" || { echo "make: error: no Python >= 3.11 found; run scripts/install-system-deps.sh" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+# Re-installed whenever pyproject.toml changes; the stamp is written only after pip succeeds.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+clean:
+	rm -rf $(VENV) site
