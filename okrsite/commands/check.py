@@ -1,0 +1,160 @@
+"""`okrsite check`: validate the content and report every problem, for editors, people and CI.
+
+Exit codes: 0 clean (warnings allowed unless `--strict`), 1 problems that fail the check,
+2 usage errors (bad option, missing content directory).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from okrsite.compute.as_of import AsOfError, resolve_as_of
+from okrsite.load import load_content
+from okrsite.model import Model, Visibility
+from okrsite.portal import assemble_portal
+from okrsite.problems import Problem, Severity, has_errors
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return resolve_as_of(text)
+    except AsOfError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "check",
+        help="validate the content and report every problem",
+        description="Validate every YAML file below CONTENT_DIR and report all problems as "
+        "path:line:col: severity: message.",
+    )
+    parser.add_argument(
+        "content_dir",
+        nargs="?",
+        default="content",
+        metavar="CONTENT_DIR",
+        help="the content directory (default: content)",
+    )
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument(
+        "--format",
+        choices=("text", "github", "json"),
+        default="text",
+        help="text (default), github (GitHub Actions annotations) or json (a list of problems)",
+    )
+    parser.add_argument(
+        "--as-of",
+        type=_iso_date,
+        default=None,
+        metavar="DATE",
+        help="compute progress as of this ISO date (default: SOURCE_DATE_EPOCH, else today)",
+    )
+    parser.add_argument(
+        "--visibility",
+        choices=[v.value for v in Visibility],
+        default=Visibility.INTERNAL.value,
+        help="summarise what a build publishing up to this level would show (default: internal)",
+    )
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    content_dir = Path(args.content_dir)
+    if not content_dir.is_dir():
+        print(
+            f"okrsite check: content directory '{content_dir}' does not exist; "
+            "create it or pass the right path",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        as_of = resolve_as_of(args.as_of)
+    except AsOfError as exc:
+        print(f"okrsite check: {exc}", file=sys.stderr)
+        return 2
+    result = load_content(content_dir)
+    failed = has_errors(result.problems, strict=args.strict)
+    if args.format == "json":
+        print(json.dumps([_as_json(p) for p in result.problems], indent=2, ensure_ascii=False))
+    else:
+        show = _github_command if args.format == "github" else str
+        for problem in result.problems:
+            print(show(problem))
+        if failed or result.model is None:
+            print(_tally(result.problems), file=sys.stderr)
+        else:
+            print(_summary(result.model, as_of, Visibility(args.visibility), result.problems))
+    return 1 if failed or result.model is None else 0
+
+
+def _as_json(problem: Problem) -> dict[str, Any]:
+    where = problem.location
+    return {
+        "path": where.path,
+        "line": where.line,
+        "col": where.col,
+        "severity": problem.severity.value,
+        "message": problem.message,
+    }
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _github_command(problem: Problem) -> str:
+    """A GitHub Actions workflow command, so the pull request shows it on the diff."""
+    where = problem.location
+    properties = ",".join(
+        f"{name}={_escape_property(str(value))}"
+        for name, value in (("file", where.path), ("line", where.line), ("col", where.col))
+    )
+    return f"::{problem.severity.value} {properties}::{_escape_data(problem.message)}"
+
+
+def _count(number: int, singular: str, plural: str) -> str:
+    return f"{number} {singular if number == 1 else plural}"
+
+
+def _tally(problems: Iterable[Problem]) -> str:
+    severities = [p.severity for p in problems]
+    errors = _count(severities.count(Severity.ERROR), "error", "errors")
+    warnings = _count(severities.count(Severity.WARNING), "warning", "warnings")
+    return f"okrsite check: {errors}, {warnings}"
+
+
+def _summary(model: Model, as_of: date, visibility: Visibility, problems: list[Problem]) -> str:
+    """One line: what a build at this visibility would publish, and how far it has come."""
+    portal = assemble_portal(model, as_of, visibility)
+    shown = portal.model
+    counts = ", ".join(
+        _count(len(items), singular, plural)
+        for items, singular, plural in (
+            (shown.value_streams, "value stream", "value streams"),
+            (shown.stages, "stage", "stages"),
+            (shown.capabilities, "capability", "capabilities"),
+            (shown.teams, "team", "teams"),
+            (shown.objectives, "objective", "objectives"),
+            (shown.key_results, "key result", "key results"),
+            (shown.initiatives, "initiative", "initiatives"),
+        )
+    )
+    progress = portal.scorecard.north_star.progress
+    overall = "undefined" if progress is None else f"{progress:.0%}"
+    warnings = sum(p.severity is Severity.WARNING for p in problems)
+    noted = f"; {_count(warnings, 'warning', 'warnings')}" if warnings else ""
+    return (
+        f"okrsite check: OK: 1 north star, {counts} ({visibility.value}); "
+        f"overall progress {overall} as of {as_of.isoformat()}{noted}"
+    )

@@ -1,0 +1,54 @@
+"""Load a content directory: every YAML file below it, validated into one `Model`.
+
+`load_content` is the one entry point the CLI, the MkDocs plugin and the exports share, so they
+all see the same model and the same problems.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from okrsite.load.files import content_files, display_path
+from okrsite.load.yaml_reader import Document, read_yaml_file
+from okrsite.model import Location, Model
+from okrsite.problems import Problem, error, has_errors, sort_problems
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The model (None when there are errors) and every problem found, sorted by place."""
+
+    model: Model | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_content(content_dir: Path, *, relative_to: Path | None = None) -> LoadResult:
+    """Read and validate everything below `content_dir`.
+
+    Message paths are relative to `relative_to` (default: the working directory) when the file
+    lies below it, POSIX style, so editors and CI annotators can open them.
+    """
+    from okrsite.validate import validate_documents  # validate imports load's reader
+
+    base = Path(os.getcwd()) if relative_to is None else relative_to
+    shown_dir = display_path(content_dir, base)
+    if not content_dir.is_dir():
+        message = f"content directory '{shown_dir}' does not exist; create it or pass another"
+        return LoadResult(None, [error(Location(shown_dir, 1, 1), message)])
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    for path in content_files(content_dir):
+        shown = display_path(path, base)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            problems.append(error(Location(shown, 1, 1), f"cannot read file: {exc.strerror}"))
+            continue
+        file_documents, file_problems = read_yaml_file(raw, shown)
+        documents.extend(file_documents)
+        problems.extend(file_problems)
+    model, found = validate_documents(documents, Location(shown_dir, 1, 1))
+    problems = sort_problems(problems + found)
+    return LoadResult(None if has_errors(problems) else model, problems)

@@ -1,0 +1,212 @@
+"""Checks that need the whole model: parent cycles, key-result semantics, check-ins, initiatives.
+
+Errors make the numbers wrong or undefined (a metric without a target, a check-in outside its
+window); warnings leave the numbers right but something is probably missing (an objective
+without key results or without a period).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from okrsite.compute.scorecard import key_result_window
+from okrsite.model import (
+    Entity,
+    Initiative,
+    KeyResult,
+    KeyResultType,
+    Location,
+    Objective,
+    Window,
+)
+from okrsite.problems import Problem, error, warning
+from okrsite.spec.types import RecordRead
+
+
+def parent_cycles(
+    namespace: str,
+    parents: Mapping[str, str | None],
+    entities: Mapping[str, Entity],
+    reads: Mapping[str, RecordRead],
+) -> list[Problem]:
+    """One error per loop in a `parent` chain, at the first-written member, naming the loop."""
+    problems: list[Problem] = []
+    finished: set[str] = set()
+    for start in parents:
+        path: list[str] = []
+        on_path: set[str] = set()
+        key: str | None = start
+        while key is not None and key not in finished and key not in on_path:
+            path.append(key)
+            on_path.add(key)
+            key = parents.get(key)
+        if key is not None and key in on_path:
+            loop = path[path.index(key) :]
+            first = min(loop, key=lambda k: _order(entities[k].location))
+            turn = loop.index(first)
+            ordered = loop[turn:] + loop[:turn] + [first]
+            names = " → ".join(entities[k].id for k in ordered)
+            problems.append(
+                error(
+                    reads[first].location("parent"),
+                    f"{namespace} parents form a loop: {names}; remove one of these `parent`s",
+                )
+            )
+        finished.update(path)
+    return problems
+
+
+def _order(location: Location) -> tuple[str, int, int]:
+    return (location.path, location.line, location.col)
+
+
+def key_result_problems(
+    key_result: KeyResult, objective: Objective, read: RecordRead
+) -> list[Problem]:
+    problems: list[Problem] = []
+    if key_result.type is KeyResultType.METRIC:
+        for name in ("baseline", "target"):
+            if name not in read.where:
+                problems.append(
+                    error(
+                        read.at,
+                        f"metric key result '{key_result.id}' has no `{name}`; add it "
+                        "(or set `type: milestone` and use `done`)",
+                    )
+                )
+        if "done" in read.where:
+            problems.append(
+                error(
+                    read.location("done"),
+                    "`done` is for milestone key results; remove it or set `type: milestone`",
+                )
+            )
+        base, target = key_result.baseline, key_result.target
+        if base is not None and target is not None and base == target:
+            problems.append(
+                error(
+                    read.location("target"),
+                    f"target equals baseline ({target:g}), so progress is undefined; "
+                    "set the target you want to reach",
+                )
+            )
+    else:
+        for name in ("baseline", "target", "current"):
+            if name in read.where:
+                problems.append(
+                    error(
+                        read.location(name),
+                        f"`{name}` is for metric key results; a milestone is measured by "
+                        "`done` (true/false): remove it or drop `type: milestone`",
+                    )
+                )
+    problems.extend(_due_problems(key_result, objective, read))
+    problems.extend(_checkin_problems(key_result, key_result_window(key_result, objective)))
+    return problems
+
+
+def _due_problems(key_result: KeyResult, objective: Objective, read: RecordRead) -> list[Problem]:
+    if key_result.due is None or objective.period is None:
+        return []
+    window = objective.period.window
+    if key_result.due < window.start:
+        return [
+            error(
+                read.location("due"),
+                f"due date {key_result.due} is before its objective's period starts "
+                f"({window.start}); move it into {objective.period.label}",
+            )
+        ]
+    if key_result.due > window.end:
+        return [
+            warning(
+                read.location("due"),
+                f"due date {key_result.due} is after its objective's period ends "
+                f"({window.end}); the key result is judged by the period's end",
+            )
+        ]
+    return []
+
+
+def _checkin_problems(key_result: KeyResult, window: Window | None) -> list[Problem]:
+    problems: list[Problem] = []
+    metric = key_result.type is KeyResultType.METRIC
+    wanted, unwanted = ("value", "done") if metric else ("done", "value")
+    what = "metric" if metric else "milestone"
+    previous = None
+    for checkin in key_result.checkins:
+        at = checkin.location
+        assert at is not None
+        if (checkin.value if metric else checkin.done) is None:
+            problems.append(
+                error(at, f"a check-in of a {what} key result needs `{wanted}`; add it")
+            )
+        if (checkin.done if metric else checkin.value) is not None:
+            problems.append(
+                error(
+                    at,
+                    f"`{unwanted}` does not belong in a check-in of a {what} key result; "
+                    f"use `{wanted}`",
+                )
+            )
+        if previous is not None and checkin.date <= previous.date:
+            same = "has the same date as" if checkin.date == previous.date else "is older than"
+            problems.append(
+                error(
+                    at,
+                    f"check-in dated {checkin.date} {same} the one before it "
+                    f"({previous.date}); list check-ins oldest first, one per date",
+                )
+            )
+        if window is not None and not window.start <= checkin.date <= window.end:
+            problems.append(
+                error(
+                    at,
+                    f"check-in dated {checkin.date} lies outside the key result's window "
+                    f"{window.start} – {window.end}; fix the date or the period/`due`",
+                )
+            )
+        previous = checkin
+    return problems
+
+
+def objective_problems(objective: Objective) -> list[Problem]:
+    problems: list[Problem] = []
+    if not objective.key_results:
+        problems.append(
+            warning(
+                objective.location,
+                f"objective '{objective.id}' has no key results, so its progress is "
+                "undefined; add `key_results`",
+            )
+        )
+    if objective.period is None:
+        problems.append(
+            warning(
+                objective.location,
+                f"objective '{objective.id}' has no `period`, so its status cannot be "
+                "judged; add one like 2026-Q4",
+            )
+        )
+    return problems
+
+
+def initiative_problems(initiative: Initiative, read: RecordRead) -> list[Problem]:
+    problems: list[Problem] = []
+    if not read.get("key_results") and "parent" not in read.where:
+        problems.append(
+            error(
+                initiative.location,
+                f"initiative '{initiative.id}' supports no key result; add `key_results` "
+                "(ids) or a `parent` initiative",
+            )
+        )
+    if initiative.start and initiative.end and initiative.end < initiative.start:
+        problems.append(
+            error(
+                read.location("end"),
+                f"initiative ends ({initiative.end}) before it starts ({initiative.start}); "
+                "fix `start` or `end`",
+            )
+        )
+    return problems
