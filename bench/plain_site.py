@@ -1,0 +1,317 @@
+"""The reference site: plain Markdown pages for the same org, built by MkDocs without okrsite.
+
+One page per entity okrsite gives a page (value stream, stage, capability, team, objective, key
+result, initiative), the section indexes, the matrix and the overview, at okrsite's source paths
+and of a similar size (tables of related entities, check-in history). The ratio of the okrsite
+build to this build is the benchmark's headline number: what okrsite costs on top of MkDocs.
+Only what okrsite publishes by default (public and internal objectives) gets a page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from pathlib import Path
+
+from bench.org import Capability, Initiative, KeyResult, Objective, Org, Stage, Team, ValueStream
+from okrsite.urls import SECTIONS, Kind, SiteUrls
+
+_URLS = SiteUrls()
+
+
+def _source(kind: Kind, key: str) -> str:
+    return _URLS.page_source(kind, key)
+
+
+def _link(from_source: str, kind: Kind, key: str, title: str) -> str:
+    target = posixpath.relpath(_source(kind, key), posixpath.dirname(from_source) or ".")
+    return f"[{title}]({target})"
+
+
+def _links(from_source: str, kind: Kind, items: Iterable[tuple[str, str]]) -> str:
+    return ", ".join(_link(from_source, kind, key, title) for key, title in items) or "—"
+
+
+def _value(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}"
+
+
+class _Pages:
+    """Builds the Markdown of every page for one org, keyed by source path."""
+
+    def __init__(self, org: Org) -> None:
+        self.org = org
+        self.objectives = [o for o in org.objectives if o.visibility != "confidential"]
+        published = {id(o) for o in self.objectives}
+        self.key_results = [kr for kr in org.key_results if id(kr.objective) in published]
+        self.stage_objectives: dict[str, list[Objective]] = {}
+        self.capability_objectives: dict[str, list[Objective]] = {}
+        self.kr_initiatives: dict[str, list[Initiative]] = {}
+        for objective in self.objectives:
+            if objective.stage is not None:
+                self.stage_objectives.setdefault(objective.stage.id, []).append(objective)
+            for capability in objective.capabilities:
+                self.capability_objectives.setdefault(capability.id, []).append(objective)
+        for initiative in org.initiatives:
+            for key_result in initiative.key_results:
+                self.kr_initiatives.setdefault(key_result.id, []).append(initiative)
+
+    def all(self) -> dict[str, str]:
+        org, pages = self.org, {}
+        pages[_URLS.overview_source()] = self.overview()
+        for stream in org.value_streams:
+            pages[_source(Kind.VALUE_STREAM, stream.id)] = self.value_stream(stream)
+            for stage in stream.stages:
+                pages[_source(Kind.STAGE, stage.id)] = self.stage(stage)
+        for capability in org.capabilities:
+            pages[_source(Kind.CAPABILITY, capability.id)] = self.capability(capability)
+        for team in org.teams:
+            pages[_source(Kind.TEAM, team.id)] = self.team(team)
+        for objective in self.objectives:
+            pages[_source(Kind.OBJECTIVE, objective.id)] = self.objective(objective)
+        for key_result in self.key_results:
+            pages[_source(Kind.KEY_RESULT, key_result.id)] = self.key_result(key_result)
+        for initiative in org.initiatives:
+            pages[_source(Kind.INITIATIVE, initiative.id)] = self.initiative(initiative)
+        pages.update(self.indexes())
+        pages["matrix.md"] = self.matrix()
+        return pages
+
+    def overview(self) -> str:
+        org, source = self.org, _URLS.overview_source()
+        lines = [f"# {org.north_star_title}", "", org.north_star_description, ""]
+        for stream in org.value_streams:
+            lines.append(f"## {_link(source, Kind.VALUE_STREAM, stream.id, stream.title)}")
+            lines.append("")
+            lines.append(
+                " → ".join(_link(source, Kind.STAGE, s.id, s.title) for s in stream.stages)
+            )
+            lines.append("")
+        return "\n".join(lines)
+
+    def value_stream(self, stream: ValueStream) -> str:
+        source = _source(Kind.VALUE_STREAM, stream.id)
+        lines = [f"# {stream.title}", "", stream.description, ""]
+        for stage in stream.stages:
+            lines.append(f"## {_link(source, Kind.STAGE, stage.id, stage.title)}")
+            lines.append("")
+            for objective in self.stage_objectives.get(stage.id, []):
+                lines.append(f"- {_link(source, Kind.OBJECTIVE, objective.id, objective.title)}")
+            lines.append("")
+        return "\n".join(lines)
+
+    def stage(self, stage: Stage) -> str:
+        source = _source(Kind.STAGE, stage.id)
+        lines = [f"# {stage.title}", "", stage.description, "", "## Objectives", ""]
+        for objective in self.stage_objectives.get(stage.id, []):
+            lines.append(f"### {_link(source, Kind.OBJECTIVE, objective.id, objective.title)}")
+            lines.append("")
+            lines.extend(self._key_result_table(source, objective.key_results))
+            lines.append("")
+        return "\n".join(lines)
+
+    def capability(self, capability: Capability) -> str:
+        source = _source(Kind.CAPABILITY, capability.id)
+        parent = capability.parent
+        lines = [
+            f"# {capability.title}",
+            "",
+            capability.description,
+            "",
+            f"- Owner: {capability.owner}",
+            "- Parent: "
+            + (_link(source, Kind.CAPABILITY, parent.id, parent.title) if parent else "—"),
+            "- Children: "
+            + _links(source, Kind.CAPABILITY, ((c.id, c.title) for c in capability.children)),
+            "",
+            "## Objectives",
+            "",
+        ]
+        for objective in self.capability_objectives.get(capability.id, []):
+            lines.append(f"- {_link(source, Kind.OBJECTIVE, objective.id, objective.title)}")
+        return "\n".join(lines) + "\n"
+
+    def team(self, team: Team) -> str:
+        source = _source(Kind.TEAM, team.id)
+        parent = team.parent
+        lines = [
+            f"# {team.title}",
+            "",
+            team.description,
+            "",
+            f"- Level: {team.level}",
+            f"- Owner: {team.owner}",
+            "- Parent: " + (_link(source, Kind.TEAM, parent.id, parent.title) if parent else "—"),
+            "- Teams: " + _links(source, Kind.TEAM, ((c.id, c.title) for c in team.children)),
+            "",
+            "## Objectives",
+            "",
+            "| Objective | Period | Key results |",
+            "|---|---|---|",
+        ]
+        for objective in team.objectives:
+            if objective.visibility == "confidential":
+                continue
+            lines.append(
+                f"| {_link(source, Kind.OBJECTIVE, objective.id, objective.title)} "
+                f"| {objective.period if isinstance(objective.period, str) else 'custom'} "
+                f"| {len(objective.key_results)} |"
+            )
+        return "\n".join(lines) + "\n"
+
+    def _key_result_table(self, source: str, key_results: list[KeyResult]) -> list[str]:
+        lines = [
+            "| Key result | Baseline | Current | Target | Unit | Confidence |",
+            "|---|---|---|---|---|---|",
+        ]
+        for kr in key_results:
+            lines.append(
+                f"| {_link(source, Kind.KEY_RESULT, kr.id, kr.title)} | {_value(kr.baseline)} "
+                f"| {_value(kr.current)} | {_value(kr.target)} | {kr.unit} "
+                f"| {_value(kr.confidence)} |"
+            )
+        return lines
+
+    def objective(self, objective: Objective) -> str:
+        source = _source(Kind.OBJECTIVE, objective.id)
+        parent, stage = objective.parent, objective.stage
+        initiatives = {  # each once, in first-mention order
+            id(i): i for kr in objective.key_results for i in self.kr_initiatives.get(kr.id, [])
+        }.values()
+        lines = [
+            f"# {objective.title}",
+            "",
+            f"- Team: {_link(source, Kind.TEAM, objective.team.id, objective.team.title)}",
+            f"- Owner: {objective.owner}",
+            "- Stage: " + (_link(source, Kind.STAGE, stage.id, stage.title) if stage else "—"),
+            f"- Outcome: {objective.outcome}",
+            "- Aligns to: "
+            + (_link(source, Kind.OBJECTIVE, parent.id, parent.title) if parent else "—"),
+            "- Capabilities: "
+            + _links(source, Kind.CAPABILITY, ((c.id, c.title) for c in objective.capabilities)),
+            "",
+            objective.description,
+            "",
+            "## Key results",
+            "",
+            *self._key_result_table(source, objective.key_results),
+            "",
+            "## Aligned objectives",
+            "",
+            *(
+                f"- {_link(source, Kind.OBJECTIVE, child.id, child.title)}"
+                for child in objective.children
+                if child.visibility != "confidential"
+            ),
+            "",
+            "## Initiatives",
+            "",
+            *(f"- {_link(source, Kind.INITIATIVE, i.id, i.title)}" for i in initiatives),
+        ]
+        return "\n".join(lines) + "\n"
+
+    def key_result(self, key_result: KeyResult) -> str:
+        source = _source(Kind.KEY_RESULT, key_result.id)
+        objective = key_result.objective
+        lines = [
+            f"# {key_result.title}",
+            "",
+            f"- Objective: {_link(source, Kind.OBJECTIVE, objective.id, objective.title)}",
+            f"- Type: {key_result.type}",
+            f"- Baseline: {_value(key_result.baseline)} {key_result.unit}",
+            f"- Target: {_value(key_result.target)} {key_result.unit}",
+            f"- Current: {_value(key_result.current)} {key_result.unit}",
+            f"- Due: {key_result.due or '—'}",
+            "",
+            "## Check-ins",
+            "",
+            "| Date | Value | Confidence | Note |",
+            "|---|---|---|---|",
+        ]
+        for checkin in key_result.checkins:
+            value = _value(checkin.value) if checkin.done is None else str(checkin.done)
+            lines.append(
+                f"| {checkin.date} | {value} | {_value(checkin.confidence)} | {checkin.note} |"
+            )
+        lines.extend(["", "## Initiatives", ""])
+        for initiative in self.kr_initiatives.get(key_result.id, []):
+            lines.append(f"- {_link(source, Kind.INITIATIVE, initiative.id, initiative.title)}")
+        return "\n".join(lines) + "\n"
+
+    def initiative(self, initiative: Initiative) -> str:
+        source = _source(Kind.INITIATIVE, initiative.id)
+        parent = initiative.parent
+        lines = [
+            f"# {initiative.title}",
+            "",
+            initiative.description,
+            "",
+            f"- Type: {initiative.type}",
+            f"- Status: {initiative.status}",
+            f"- Owner: {initiative.owner}",
+            f"- Dates: {initiative.start} – {initiative.end}",
+            "- Parent: "
+            + (_link(source, Kind.INITIATIVE, parent.id, parent.title) if parent else "—"),
+            "- Children: "
+            + _links(source, Kind.INITIATIVE, ((c.id, c.title) for c in initiative.children)),
+            "- Key results: "
+            + _links(source, Kind.KEY_RESULT, ((k.id, k.title) for k in initiative.key_results)),
+            "- Capabilities: "
+            + _links(source, Kind.CAPABILITY, ((c.id, c.title) for c in initiative.capabilities)),
+            *(f"- [{title}]({url})" for title, url in initiative.links),
+        ]
+        return "\n".join(lines) + "\n"
+
+    def indexes(self) -> dict[str, str]:
+        org = self.org
+        rows: dict[Kind, list[tuple[str, str, str]]] = {
+            Kind.VALUE_STREAM: [
+                (v.id, v.title, f"{len(v.stages)} stages") for v in org.value_streams
+            ],
+            Kind.STAGE: [(s.id, s.title, "") for s in org.stages],
+            Kind.CAPABILITY: [(c.id, c.title, c.owner) for c in org.capabilities],
+            Kind.TEAM: [(t.id, t.title, t.level) for t in org.teams],
+            Kind.OBJECTIVE: [(o.id, o.title, o.team.title) for o in self.objectives],
+            Kind.KEY_RESULT: [(k.id, k.title, _value(k.target)) for k in self.key_results],
+            Kind.INITIATIVE: [(i.id, i.title, i.status) for i in org.initiatives],
+        }
+        pages = {}
+        for kind, entries in rows.items():
+            section = SECTIONS[kind]
+            source = _URLS.index_source(section)
+            lines = [f"# {section.replace('-', ' ').capitalize()}", "", "| Id | Title | |"]
+            lines.append("|---|---|---|")
+            lines.extend(
+                f"| {key} | {_link(source, kind, key, title)} | {extra} |"
+                for key, title, extra in entries
+            )
+            pages[source] = "\n".join(lines) + "\n"
+        return pages
+
+    def matrix(self) -> str:
+        lines = ["# Traceability matrix", "", "| Objective | Capabilities |", "|---|---|"]
+        for objective in self.objectives:
+            capabilities = ((c.id, c.title) for c in objective.capabilities)
+            lines.append(
+                f"| {_link('matrix.md', Kind.OBJECTIVE, objective.id, objective.title)} "
+                f"| {_links('matrix.md', Kind.CAPABILITY, capabilities)} |"
+            )
+        return "\n".join(lines) + "\n"
+
+
+def plain_pages(org: Org) -> dict[str, str]:
+    """Markdown text of every reference page, keyed by its path inside `docs/`."""
+    return _Pages(org).all()
+
+
+def write_plain_docs(org: Org, docs_dir: Path) -> tuple[int, int]:
+    """Writes the pages; returns (page count, total bytes)."""
+    total = 0
+    pages = plain_pages(org)
+    for relative, text in pages.items():
+        path = docs_dir / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = text.encode("utf-8")
+        path.write_bytes(data)
+        total += len(data)
+    return len(pages), total
