@@ -9,7 +9,7 @@ PYTHON  = $(shell scripts/find-python.sh)
 SERVE_ADDR ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: serve site test system-deps test-system-deps clean
+.PHONY: serve site test schema system-deps test-system-deps clean
 
 serve: system-deps $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
@@ -22,6 +22,10 @@ test: test-system-deps $(VENV)/.installed-test
 	@status=0; $(BIN)/python -m pytest $(PYTEST_ARGS) || status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test: error: pytest collected no tests" >&2; fi; \
 	exit $$status
+
+# The JSON Schema the content files point editors at; regenerate after changing the format.
+schema: $(VENV)/.installed
+	$(BIN)/okrsite schema > content/okrsite.schema.json
 
 system-deps:
 	scripts/install-system-deps.sh
