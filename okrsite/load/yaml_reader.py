@@ -92,6 +92,16 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
 
+def _tag_message(node: Node) -> str:
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    return f"the tag {tag} is not supported; remove it and write plain YAML"
+
+
+def _is_empty_document(node: Node) -> bool:
+    """`---` followed by nothing (or by an explicit null): skipped like a blank line."""
+    return isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null"
+
+
 def _mark(node: Node) -> Mark:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -136,9 +146,7 @@ class _Builder:
             return node.value
         construct = _SAFE_SCALARS.get(node.tag)
         if construct is None:
-            raise _Unsupported(
-                _mark(node), f"the tag {node.tag} is not supported; remove it and write plain YAML"
-            )
+            raise _Unsupported(_mark(node), _tag_message(node))
         try:
             return construct(self._constructor, node)
         except ValueError:  # e.g. 2026-02-30: keep the text so the validator can say why
@@ -146,7 +154,7 @@ class _Builder:
 
     def _mapping(self, node: MappingNode) -> MarkedDict:
         if node.tag != _MAP:
-            raise _Unsupported(_mark(node), f"the tag {node.tag} is not supported here")
+            raise _Unsupported(_mark(node), _tag_message(node))
         result = MarkedDict(_mark(node))
         merges: list[Node] = []
         for key_node, value_node in node.value:
@@ -184,7 +192,7 @@ class _Builder:
 
     def _sequence(self, node: SequenceNode) -> MarkedList:
         if node.tag != _SEQ:
-            raise _Unsupported(_mark(node), f"the tag {node.tag} is not supported here")
+            raise _Unsupported(_mark(node), _tag_message(node))
         result = MarkedList(_mark(node))
         for item in node.value:
             result.item_marks.append(_mark(item))
@@ -238,7 +246,7 @@ def read_yaml_file(raw: bytes, path: str) -> tuple[list[Document], list[Problem]
     builder = _Builder()
     try:
         for node in yaml.compose_all(text, Loader=_Loader):
-            if node is None:
+            if node is None or _is_empty_document(node):
                 continue
             mark = _mark(node)
             documents.append(Document(path, builder.build(node), mark))

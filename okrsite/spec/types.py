@@ -55,7 +55,13 @@ class Reporter:
 
 
 def shown(value: Any) -> str:
-    """A value as it appears in a message: short, and quoted if text."""
+    """A value as it appears in a message: short, quoted if text, named if a collection."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -92,6 +98,8 @@ class Text(ValueType):
             return value
         if value is None:
             r.error(mark, f"`{name}` is empty; write a value or remove the key")
+        elif isinstance(value, dict | list):
+            r.error(mark, f"`{name}` must be text, not {shown(value)}; write one piece of text")
         else:
             r.error(mark, f"`{name}` must be text, not {shown(value)}; put it in quotes")
         return INVALID
@@ -169,14 +177,12 @@ class ListOf(ValueType):
         if not isinstance(value, MarkedList):
             if value is None:
                 return ()
-            r.error(
-                mark, f"`{name}` must be a list, not {shown(value)}; write [a, b] or '- a' lines"
-            )
+            r.error(mark, f"`{name}` must be a list, not {shown(value)}; write [a, b]")
             return INVALID
         items: list[Located] = []
         seen: dict[Any, Mark] = {}
-        for item, item_mark in zip(value, value.item_marks, strict=True):
-            read = self.item.read(item, item_mark, r, f"{name} item")
+        for index, (item, item_mark) in enumerate(zip(value, value.item_marks, strict=True)):
+            read = self.item.read(item, item_mark, r, f"{name}[{index}]")
             if read is INVALID:
                 continue
             if self.unique and isinstance(read, str):

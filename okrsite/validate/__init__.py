@@ -53,7 +53,10 @@ def validate_documents(
     rejected_holder: str | None = None
     for draft in read_documents(documents, problems):
         if draft.holder is None:
-            rejected_holder = None if registry.add(draft) else draft.key
+            # A second north star is reported below; its outcomes would only add noise.
+            extra_north_star = draft.namespace == NORTH_STAR and registry.keys(NORTH_STAR)
+            added = registry.add(draft)
+            rejected_holder = draft.key if extra_north_star or not added else None
         elif draft.holder != rejected_holder:
             registry.add(draft)
 
@@ -101,8 +104,9 @@ def validate_documents(
     for key, key_result in key_results.items():
         objective = objectives[key_result.objective]
         problems.extend(key_result_problems(key_result, objective, kr_drafts[key].read))
-    for objective in objectives.values():
-        problems.extend(objective_problems(objective))
+    objective_drafts = registry.keys(OBJECTIVE)
+    for key, objective in objectives.items():
+        problems.extend(objective_problems(objective, objective_drafts[key].read))
     initiative_drafts = registry.keys(INITIATIVE)
     for key, initiative in initiatives.items():
         problems.extend(initiative_problems(initiative, initiative_drafts[key].read))

@@ -8,7 +8,6 @@ never handed out).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from okrsite.model import (
@@ -157,7 +156,7 @@ class Builder:
             status=Status(status) if status else None,
             checkins=tuple(
                 CheckIn(
-                    date=c.value.get("date", date.min),
+                    date=c.value.values["date"],
                     value=c.value.get("value"),
                     done=c.value.get("done"),
                     confidence=c.value.get("confidence"),
@@ -165,6 +164,7 @@ class Builder:
                     location=c.at,
                 )
                 for c in checkins
+                if "date" in c.value.values  # an unreadable date is reported already
             ),
         )
 

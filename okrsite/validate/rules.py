@@ -170,9 +170,10 @@ def _checkin_problems(key_result: KeyResult, window: Window | None) -> list[Prob
     return problems
 
 
-def objective_problems(objective: Objective) -> list[Problem]:
+def objective_problems(objective: Objective, read: RecordRead) -> list[Problem]:
+    """Warnings for what is missing; a key the author wrote but got wrong was reported already."""
     problems: list[Problem] = []
-    if not objective.key_results:
+    if "key_results" not in read.where:
         problems.append(
             warning(
                 objective.location,
@@ -180,7 +181,7 @@ def objective_problems(objective: Objective) -> list[Problem]:
                 "undefined; add `key_results`",
             )
         )
-    if objective.period is None:
+    if "period" not in read.where:
         problems.append(
             warning(
                 objective.location,
