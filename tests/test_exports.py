@@ -1,0 +1,191 @@
+"""Exports: okrs.json validates against its schema and carries the Scorecard's numbers; the CSV
+round-trips and cannot run formulas; only published entities appear."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from portal_samples import HOSTILE, sample_portal
+
+from okrsite.load import load_content
+from okrsite.model import Visibility
+from okrsite.portal import assemble_portal
+from okrsite.render.exports import CSV_NAME, JSON_NAME, SCHEMA_NAME, export_artifacts
+from okrsite.render.exports.artifacts import export_files
+from okrsite.render.exports.key_results_csv import COLUMNS
+from okrsite.urls import SiteUrls
+
+FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
+SITE = SiteUrls("okrs", site_url="https://example.org/wiki/")
+
+
+def _exports(publish_up_to: Visibility = Visibility.INTERNAL, urls: SiteUrls = SITE):
+    files = export_files(sample_portal(publish_up_to), urls)
+    return json.loads(files[JSON_NAME]), json.loads(files[SCHEMA_NAME]), files[CSV_NAME]
+
+
+def _validate(document: dict, schema: dict) -> None:
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(
+        document
+    )
+
+
+@pytest.mark.parametrize("visibility", list(Visibility))
+def test_okrs_json_validates_against_its_schema(visibility: Visibility) -> None:
+    document, schema, _ = _exports(visibility)
+    _validate(document, schema)
+
+
+def test_the_fixture_content_exports_valid_json() -> None:
+    loaded = load_content(FIXTURE)
+    assert loaded.model is not None, loaded.problems
+    portal = assemble_portal(loaded.model, sample_portal().scorecard.as_of)
+    files = export_files(portal, SiteUrls())
+    document = json.loads(files[JSON_NAME])
+    _validate(document, json.loads(files[SCHEMA_NAME]))
+    assert len(document["key_results"]) == len(portal.model.key_results) > 0
+
+
+def test_the_schema_refuses_what_the_export_never_writes() -> None:
+    document, schema, _ = _exports()
+    document["objectives"][0]["progress"] = 1.5
+    with pytest.raises(jsonschema.ValidationError):
+        _validate(document, schema)
+    del document["objectives"][0]
+    document["surprise"] = True
+    with pytest.raises(jsonschema.ValidationError):
+        _validate(document, schema)
+
+
+def test_top_level_keys_are_the_documented_ones_in_order() -> None:
+    document, _, _ = _exports()
+    assert list(document) == [
+        "as_of",
+        "north_star",
+        "value_streams",
+        "stages",
+        "capabilities",
+        "teams",
+        "objectives",
+        "key_results",
+        "initiatives",
+    ]
+    assert document["as_of"] == "2026-11-23"
+
+
+def test_numbers_equal_the_scorecards_rounded_to_four_places() -> None:
+    portal = sample_portal()
+    document, _, _ = _exports()
+    card = portal.scorecard
+
+    def expect(entry: dict, score) -> None:
+        for name in ("progress", "expected"):
+            value = getattr(score, name)
+            assert entry[name] == (None if value is None else round(value, 4))
+        assert entry["status"] == score.status.value
+
+    expect(document["north_star"], card.north_star)
+    for name, scores in (
+        ("value_streams", card.value_streams),
+        ("stages", card.stages),
+        ("capabilities", card.capabilities),
+        ("teams", card.teams),
+        ("objectives", card.objectives),
+        ("key_results", card.key_results),
+    ):
+        assert [e["id"].lower() for e in document[name]] == list(scores)
+        for entry in document[name]:
+            expect(entry, scores[entry["id"].lower()])
+    by_id = {kr["id"]: kr for kr in document["key_results"]}
+    assert by_id["checkin-wait-time"]["progress"] == 0.5333
+    assert by_id["checkin-wait-time"]["current"] == 12.0
+    assert by_id["kiosk-launch"]["done"] is True
+    teams = {team["id"]: team for team in document["teams"]}
+    assert teams["idle"]["progress"] is None  # undefined stays null, not 0
+
+
+def test_references_use_ids_as_written_and_urls_are_absolute() -> None:
+    document, _, _ = _exports()
+    objective = next(o for o in document["objectives"] if o["id"] == "Faster-Checkin")
+    assert objective["url"] == "https://example.org/wiki/okrs/objectives/faster-checkin/"
+    assert objective["key_results"] == ["checkin-wait-time", "kiosk-launch"]
+    assert objective["stage"] == "check-in"
+    assert objective["aliases"] == ["quick-checkin", "Old-Checkin"]
+    key_result = next(k for k in document["key_results"] if k["id"] == "kiosk-launch")
+    assert key_result["objective"] == "Faster-Checkin"
+
+
+def test_urls_are_site_relative_without_site_url() -> None:
+    document, _, csv_text = _exports(urls=SiteUrls("okrs", directory_urls=False))
+    assert document["north_star"]["url"] == "okrs/index.html"
+    assert document["key_results"][0]["url"] == "okrs/key-results/checkin-wait-time.html"
+    assert "okrs/key-results/checkin-wait-time.html" in csv_text
+
+
+@pytest.mark.parametrize("visibility", list(Visibility))
+def test_only_published_entities_appear_in_any_export(visibility: Visibility) -> None:
+    portal = sample_portal(visibility)
+    artifacts = export_artifacts(portal, SITE)
+    text = "".join(str(a.content) for a in artifacts if not a.path.endswith(SCHEMA_NAME))
+    hidden = ("secret-merger", "Secret merger", "merger-signed", "merger-prep")
+    if visibility is Visibility.CONFIDENTIAL:
+        assert all(name in text for name in hidden)
+    else:
+        assert not [name for name in hidden if name in text]
+    if visibility is Visibility.PUBLIC:
+        assert "hostile" not in text  # internal objective
+
+
+def test_exports_live_at_the_prefix_root() -> None:
+    paths = [a.path for a in export_artifacts(sample_portal(), SITE)]
+    assert paths == ["okrs/okrs.json", "okrs/okrs.schema.json", "okrs/key-results.csv"]
+
+
+def test_exports_are_deterministic_text() -> None:
+    first = export_files(sample_portal(), SITE)
+    assert first == export_files(sample_portal(), SITE)
+    assert first[JSON_NAME].endswith("}\n")
+    assert HOSTILE in json.loads(first[JSON_NAME])["objectives"][1]["title"]
+
+
+def test_csv_round_trips_through_the_csv_module() -> None:
+    portal = sample_portal()
+    _, _, csv_text = _exports()
+    rows = list(csv.DictReader(io.StringIO(csv_text, newline="")))
+    assert tuple(rows[0]) == COLUMNS
+    assert [row["id"] for row in rows] == [kr.id for kr in portal.model.key_results.values()]
+    hostile = next(row for row in rows if row["id"] == "hostile-kr")
+    assert hostile["title"] == HOSTILE  # commas, quotes and brackets survive
+    assert hostile["baseline"] == "-10"  # a negative number stays a number
+    assert hostile["current"] == "-9.3"
+    assert hostile["target"] == "-4"
+    assert hostile["unit"] == "'-°C"  # text starting with "-" cannot become a formula
+    assert hostile["owner"] == "'@bob"
+    wait = next(row for row in rows if row["id"] == "checkin-wait-time")
+    assert wait["owner"] == "'+ada"
+    assert wait["title"] == "Check-in wait time 日本語 🚀"
+    assert wait["objective"] == "Faster-Checkin"
+    assert (wait["stage"], wait["team"]) == ("check-in", "ground-ops")
+    assert float(wait["progress"]) == round(
+        portal.scorecard.key_results["checkin-wait-time"].progress, 4
+    )
+    assert wait["url"] == "https://example.org/wiki/okrs/key-results/checkin-wait-time/"
+    milestone = next(row for row in rows if row["id"] == "kiosk-launch")
+    assert (milestone["current"], milestone["status"]) == ("done", "done")
+
+
+def test_no_text_cell_starts_a_formula() -> None:
+    _, _, csv_text = _exports(Visibility.CONFIDENTIAL)
+    numeric = {"baseline", "current", "target", "progress", "expected"}
+    for row in csv.DictReader(io.StringIO(csv_text, newline="")):
+        for column, cell in row.items():
+            if column not in numeric:
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (column, cell)
+            elif cell not in ("", "done", "not done"):
+                float(cell)
