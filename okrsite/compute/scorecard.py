@@ -70,22 +70,29 @@ def score_model(
     for key, objective in model.objectives.items():
         window = objective.period.window if objective.period else None
         progress = weighted_mean(
-            (key_results[kr].progress, model.key_results[kr].weight)
-            for kr in objective.key_results
+            (key_results[kr].progress, model.key_results[kr].weight) for kr in objective.key_results
         )
         expected = expected_progress(window, as_of)
         status = judge_status(progress, expected, window, as_of, thresholds, objective.status)
         objectives[key] = Score(progress, expected, status)
 
     def roll_up(keys: Iterable[str]) -> Score:
-        """Plain mean over objectives that have progress; status judged on the means."""
+        """Plain mean over objectives that have progress; status judged on the means.
+
+        A group none of whose objectives has started is `not-started`: judged on the means
+        alone (0 done of 0 expected) it would read `on-track`.
+        """
         scored = [objectives[k] for k in keys if objectives[k].progress is not None]
         progress = mean(s.progress for s in scored)
         expected = mean(s.expected for s in scored)
+        if scored and all(s.status is Status.NOT_STARTED for s in scored):
+            return Score(progress, expected, Status.NOT_STARTED)
         status = judge_status(progress, expected, None, as_of, thresholds)
         return Score(progress, expected, status)
 
-    def roll_up_each(names: Iterable[str], groups: Mapping[str, tuple[str, ...]]) -> dict[str, Score]:
+    def roll_up_each(
+        names: Iterable[str], groups: Mapping[str, tuple[str, ...]]
+    ) -> dict[str, Score]:
         return {name: roll_up(groups.get(name, ())) for name in names}
 
     return Scorecard(
