@@ -141,7 +141,7 @@ EXPECTED: dict[str, list[str]] = {
         "content/case.yml:8:24: error: `url` must start with https://, http:// or mailto:, not 'javascript:alert(1)'",
     ],
     "yaml-syntax.yml": [
-        "content/case.yml:4:1: error: YAML syntax error: while parsing a flow sequence: did not find expected ',' or ']'",
+        "content/case.yml:3:15: error: YAML syntax error: while parsing a flow sequence (line 3, column 8): did not find expected ',' or ']'",
     ],
 }
 

@@ -217,13 +217,27 @@ def _position_of(text: str, index: int) -> Mark:
     return (before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1)
 
 
+def _within_text(text: str, line: int, col: int) -> Mark:
+    """Errors at the end of the stream point past the last line; point at its end instead."""
+    lines = text.split("\n")
+    if text.endswith("\n"):
+        lines.pop()
+    if line <= len(lines):
+        return line, col
+    if not lines:
+        return 1, 1
+    return len(lines), len(lines[-1].rstrip("\r")) + 1
+
+
 def _yaml_problem(exc: yaml.YAMLError, text: str, path: str) -> Problem:
     if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
         mark = exc.problem_mark
         what = exc.problem or "invalid YAML"
         if exc.context:
-            what = f"{exc.context}: {what}"
-        line, col = mark.line + 1, mark.column + 1
+            started = exc.context_mark
+            opened = f" (line {started.line + 1}, column {started.column + 1})" if started else ""
+            what = f"{exc.context}{opened}: {what}"
+        line, col = _within_text(text, mark.line + 1, mark.column + 1)
         return error(Location(path, line, col), f"YAML syntax error: {what}")
     if isinstance(exc, yaml.reader.ReaderError):
         line, col = _position_of(text, exc.position)
