@@ -1,0 +1,177 @@
+"""What changed: per day, the key results and objectives whose progress or status moved.
+
+A day's change is the difference its check-ins made, both sides judged on that day (same expected
+line), so only updates show up, not the passing of time. Every number comes from the compute
+module, scored on the model as it stood: a key result with check-ins (written or from git) counts
+its check-ins up to that moment; one with none keeps its written `current`/`done` throughout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from okrsite.artifacts import Artifact
+from okrsite.compute.progress import current_value, milestone_done
+from okrsite.compute.scorecard import Score, Scorecard, score_model
+from okrsite.model import KeyResult, KeyResultType, Model, Status
+from okrsite.portal import Portal
+from okrsite.relations import build_relations
+from okrsite.render.pages.environment import page_environment
+from okrsite.render.pages.links import PageLinks
+from okrsite.render.pages.lookup import Lookup
+from okrsite.render.pages.markup import front_matter_title
+from okrsite.urls import Kind, SiteUrls
+
+CHANGES_SECTION = "changes"
+CHANGES_TITLE = "Recent changes"
+CHANGES_TEMPLATE = "okrsite/changes.md.jinja"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One entity's move on one day; values (metric number or milestone done) for key results."""
+
+    kind: Kind  # OBJECTIVE or KEY_RESULT
+    key: str
+    before: Score
+    after: Score
+    value_before: float | bool | None = None
+    value_after: float | bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeDay:
+    day: date
+    changes: tuple[Change, ...]  # each objective, then its key results in written order
+
+
+def recent_changes(
+    portal: Portal, *, days: int = 60, max_entries: int = 200
+) -> tuple[ChangeDay, ...]:
+    """Changes of the last `days` days up to the as-of date, newest first, at most `max_entries`."""
+    model, as_of = portal.model, portal.scorecard.as_of
+    first = as_of - timedelta(days=days - 1)
+    updated_on: dict[date, set[str]] = {}
+    for key, key_result in model.key_results.items():
+        for checkin in key_result.checkins:
+            if first <= checkin.date <= as_of:
+                updated_on.setdefault(checkin.date, set()).add(key)
+    found: list[ChangeDay] = []
+    room = max_entries
+    for day in sorted(updated_on, reverse=True):
+        if room <= 0:
+            break
+        changes = changes_on(model, day, updated_on[day], portal.scorecard)[:room]
+        if changes:
+            found.append(ChangeDay(day, changes))
+            room -= len(changes)
+    return tuple(found)
+
+
+def changes_on(model: Model, day: date, updated: set[str], card: Scorecard) -> tuple[Change, ...]:
+    """Score the objectives touched that day with and without that day's check-ins."""
+    objectives = sorted(
+        {model.key_results[key].objective for key in updated},
+        key=lambda key: (model.objectives[key].title.casefold(), key),
+    )
+    before = score_at(model, objectives, day, include_day=False, card=card)
+    after = score_at(model, objectives, day, include_day=True, card=card)
+    changes: list[Change] = []
+    for objective in objectives:
+        if moved(before.objectives[objective], after.objectives[objective]):
+            changes.append(
+                Change(
+                    Kind.OBJECTIVE,
+                    objective,
+                    before.objectives[objective],
+                    after.objectives[objective],
+                )
+            )
+        for key in model.objectives[objective].key_results:
+            if key in updated and moved(before.key_results[key], after.key_results[key]):
+                changes.append(
+                    Change(
+                        Kind.KEY_RESULT,
+                        key,
+                        before.key_results[key],
+                        after.key_results[key],
+                        value_at(model.key_results[key], day, include_day=False),
+                        value_at(model.key_results[key], day, include_day=True),
+                    )
+                )
+    return tuple(changes)
+
+
+def moved(before: Score, after: Score) -> bool:
+    return before.progress != after.progress or before.status != after.status
+
+
+def as_it_stood(key_result: KeyResult, day: date, *, include_day: bool) -> KeyResult:
+    """The key result as known on `day`, before or after that day's check-ins."""
+    if not key_result.checkins:
+        return key_result
+    known = tuple(c for c in key_result.checkins if c.date < day or (include_day and c.date == day))
+    return replace(key_result, current=None, done=None, checkins=known)
+
+
+def value_at(key_result: KeyResult, day: date, *, include_day: bool) -> float | bool | None:
+    state = as_it_stood(key_result, day, include_day=include_day)
+    if key_result.type is KeyResultType.MILESTONE:
+        return milestone_done(state, day)
+    return current_value(state, day)
+
+
+def score_at(
+    model: Model, objectives: list[str], day: date, *, include_day: bool, card: Scorecard
+) -> Scorecard:
+    """A scorecard of just these objectives and their key results, as of `day`."""
+    key_results = {
+        key: as_it_stood(model.key_results[key], day, include_day=include_day)
+        for objective in objectives
+        for key in model.objectives[objective].key_results
+    }
+    part = Model(
+        north_star=model.north_star,
+        objectives={key: model.objectives[key] for key in objectives},
+        key_results=key_results,
+    )
+    return score_model(part, build_relations(part), day, card.thresholds)
+
+
+def changes_url(urls: SiteUrls) -> str:
+    return urls.index_url(CHANGES_SECTION)
+
+
+def render_changes_page(
+    portal: Portal,
+    changes: tuple[ChangeDay, ...],
+    urls: SiteUrls,
+    *,
+    days: int,
+    feed_path: str | None,
+    override_dir: Path | None = None,
+) -> Artifact:
+    """The "Recent changes" page (`changes/index.md` below the prefix), linked to every entity."""
+    links = PageLinks(urls, changes_url(urls))
+    body = (
+        page_environment(override_dir)
+        .get_template(CHANGES_TEMPLATE)
+        .render(
+            page_title=CHANGES_TITLE,
+            portal=portal,
+            model=portal.model,
+            relations=portal.relations,
+            scores=portal.scorecard,
+            as_of=portal.scorecard.as_of,
+            lookup=Lookup(portal),
+            links=links,
+            Status=Status,
+            change_days=changes,
+            days=days,
+            feed_href=links.file(feed_path) if feed_path else None,
+        )
+    )
+    text = f"---\ntitle: {front_matter_title(CHANGES_TITLE)}\n---\n\n{body.strip()}\n"
+    return Artifact(urls.index_source(CHANGES_SECTION), text)
