@@ -1,0 +1,49 @@
+"""The Jinja environment for page bodies, built once per build and reused for every page.
+
+Templates are looked up first in the user's override directory (their Material `custom_dir`),
+then in the templates shipped with okrsite, so overriding one page means placing a file of the
+same name, e.g. `overrides/okrsite/objective.md.jinja`.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+import jinja2
+
+from okrsite.render.pages import formats, markup
+
+THEME_PACKAGE = "okrsite.theme"
+
+
+def packaged_theme_dir() -> Path:
+    """The installed `theme/` folder (package data of `okrsite.theme`)."""
+    return Path(str(files(THEME_PACKAGE)))
+
+
+def page_environment(override_dir: Path | None = None) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    if override_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(override_dir))
+    loaders.append(jinja2.FileSystemLoader(packaged_theme_dir()))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        percent=formats.percent,
+        percent_number=formats.percent_number,
+        number=formats.number,
+        with_unit=formats.with_unit,
+        status_label=formats.status_label,
+        description=markup.description_html,
+        md=markup.markdown_text,
+        safe_url=markup.safe_link_url,
+        external=markup.is_external,
+    )
+    return env

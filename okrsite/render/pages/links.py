@@ -1,0 +1,31 @@
+"""Hrefs from the page being rendered to any other page, remembering which entities it names.
+
+Page bodies are raw HTML inside Markdown, which site engines do not rewrite, so every href is
+computed here, relative to the page, for the build's URL style. The record of mentioned
+entities is what lets every page list the pages that link to it.
+"""
+
+from __future__ import annotations
+
+from okrsite.urls import Kind, SiteUrls
+
+
+class PageLinks:
+    def __init__(self, urls: SiteUrls, page_url: str) -> None:
+        self.urls = urls
+        self.page_url = page_url
+        self.mentioned: set[tuple[Kind, str]] = set()
+
+    def href(self, kind: Kind | str, key: str) -> str:
+        kind = Kind(kind)
+        self.mentioned.add((kind, key))
+        return self.urls.relative(self.page_url, self.urls.page_url(kind, key))
+
+    def index(self, section: str) -> str:
+        return self.urls.relative(self.page_url, self.urls.index_url(section))
+
+    def overview(self) -> str:
+        return self.urls.relative(self.page_url, self.urls.overview_url())
+
+    def file(self, path: str) -> str:
+        return self.urls.relative(self.page_url, self.urls.file_url(path))

@@ -1,0 +1,67 @@
+"""Find any entity, its score and its title by (kind, key), so templates never branch on kind."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from okrsite.compute.progress import checkins_until, current_value, milestone_done
+from okrsite.compute.scorecard import Score
+from okrsite.model import Entity, KeyResult
+from okrsite.portal import Portal
+from okrsite.urls import Kind
+
+
+@dataclass(frozen=True)
+class Lookup:
+    portal: Portal
+
+    def entities(self, kind: Kind) -> Mapping[str, Entity]:
+        model = self.portal.model
+        by_kind: dict[Kind, Mapping[str, Entity]] = {
+            Kind.NORTH_STAR: {model.north_star.key: model.north_star},
+            Kind.VALUE_STREAM: model.value_streams,
+            Kind.STAGE: model.stages,
+            Kind.CAPABILITY: model.capabilities,
+            Kind.TEAM: model.teams,
+            Kind.OBJECTIVE: model.objectives,
+            Kind.KEY_RESULT: model.key_results,
+            Kind.INITIATIVE: model.initiatives,
+        }
+        return by_kind[kind]
+
+    def entity(self, kind: Kind, key: str) -> Entity:
+        return self.entities(kind)[key]
+
+    def score(self, kind: Kind, key: str) -> Score | None:
+        """The entity's score; None for kinds that have no progress (initiatives)."""
+        card = self.portal.scorecard
+        scores: dict[Kind, Mapping[str, Score]] = {
+            Kind.VALUE_STREAM: card.value_streams,
+            Kind.STAGE: card.stages,
+            Kind.CAPABILITY: card.capabilities,
+            Kind.TEAM: card.teams,
+            Kind.OBJECTIVE: card.objectives,
+            Kind.KEY_RESULT: card.key_results,
+        }
+        if kind is Kind.NORTH_STAR:
+            return card.north_star
+        return scores[kind].get(key) if kind in scores else None
+
+    def current(self, key_result: KeyResult) -> float | None:
+        """The value progress is computed from, at the as-of date."""
+        return current_value(key_result, self.portal.scorecard.as_of)
+
+    def done(self, key_result: KeyResult) -> bool:
+        return milestone_done(key_result, self.portal.scorecard.as_of)
+
+    def confidence(self, key_result: KeyResult) -> float | None:
+        """As written on the key result, else from the latest check-in that gives one."""
+        if key_result.confidence is not None:
+            return key_result.confidence
+        given = [
+            c.confidence
+            for c in checkins_until(key_result.checkins, self.portal.scorecard.as_of)
+            if c.confidence is not None
+        ]
+        return given[-1] if given else None

@@ -1,0 +1,84 @@
+"""Turning user-written text into markup that is safe wherever a page puts it.
+
+Descriptions are Markdown rendered here, in the core, and then sanitised, because the page body
+hands them to the site engine as raw HTML that it will not touch again. Titles meet three
+places with different rules: HTML (Jinja autoescape), Markdown headings (where `*`, `[` or `:`
+would be syntax) and the engine's own templates, which print front-matter titles unescaped.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from urllib.parse import urlsplit
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+_MARKDOWN_EXTENSIONS = ["tables", "fenced_code", "sane_lists", "smarty", "toc"]
+_MARKDOWN_CONFIG = {"toc": {"baselevel": 3}}  # `#` in a description becomes h3
+_SAFE_SCHEMES = {"http", "https", "mailto"}
+_ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h3", "h4", "h5", "h6", "hr",
+    "i", "li", "ol", "p", "pre", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead",
+    "tr", "ul",
+}  # fmt: skip
+
+
+def description_html(text: str) -> Markup:
+    """Markdown to HTML, then sanitised: no raw HTML, scripts, handlers or unsafe URLs survive.
+
+    Headings start at h3 so a description never competes with the page's own sections.
+    """
+    if not text.strip():
+        return Markup("")
+    rendered = markdown.markdown(
+        text,
+        extensions=_MARKDOWN_EXTENSIONS,
+        extension_configs=_MARKDOWN_CONFIG,
+        output_format="html",
+    )
+    cleaned = nh3.clean(
+        rendered,
+        tags=_ALLOWED_TAGS,
+        attributes={"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"}, "th": {"align"}},
+        url_schemes=_SAFE_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
+    return Markup(cleaned)
+
+
+def safe_link_url(url: str) -> str | None:
+    """The URL if it is http(s), mailto or relative; None for anything a browser could run."""
+    stripped = url.strip()
+    if not stripped or any(ord(c) < 32 for c in stripped):
+        return None
+    parts = urlsplit(stripped)
+    if parts.scheme:
+        return stripped if parts.scheme.lower() in _SAFE_SCHEMES else None
+    if stripped.startswith("//"):
+        return None  # scheme-relative: an external host with no declared scheme
+    return stripped
+
+
+def is_external(url: str) -> bool:
+    return bool(urlsplit(url).scheme)
+
+
+def markdown_text(text: str) -> Markup:
+    """Text for a Markdown heading or paragraph that shows exactly as typed.
+
+    Every character that is not a letter, digit or space becomes a numeric character
+    reference, so no Markdown or extension syntax (`*`, `[`, `:emoji:`, `<tag>`) can fire.
+    """
+    return Markup("".join(c if c.isalnum() or c == " " else f"&#{ord(c)};" for c in text))
+
+
+def front_matter_title(title: str) -> str:
+    """A YAML (JSON-compatible) string for `title:`, HTML-escaped.
+
+    MkDocs and Material print `page.title` without escaping in the navigation, `<title>` and
+    the search index, so the value must already be HTML; escaped, it displays as typed.
+    """
+    return json.dumps(html.escape(title, quote=True), ensure_ascii=False)

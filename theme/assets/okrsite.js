@@ -1,0 +1,100 @@
+/* okrsite index tables: sort by clicking a heading, filter by the row's data attributes, show a
+   live row count. The tables are complete without this script. Works with Material's instant
+   navigation (document$) and without it. */
+(function () {
+  "use strict";
+
+  function cellKey(row, column) {
+    var cell = row.cells[column];
+    if (!cell) return "";
+    var value = cell.getAttribute("data-sort");
+    if (value !== null && value !== "" && !isNaN(Number(value))) return Number(value);
+    return (value !== null ? value : cell.textContent).trim().toLowerCase();
+  }
+
+  function makeSortable(table) {
+    var headings = table.tHead ? table.tHead.rows[0].cells : [];
+    Array.prototype.forEach.call(headings, function (th, column) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "okr-sort";
+      button.textContent = th.textContent;
+      th.textContent = "";
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(headings, function (other) { other.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = cellKey(a, column), y = cellKey(b, column);
+          var order = x < y ? -1 : x > y ? 1 : 0;
+          return ascending ? order : -order;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  }
+
+  function makeFilterable(index, table) {
+    var names = (index.getAttribute("data-okr-filters") || "").split(/\s+/).filter(Boolean);
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var shown = index.querySelector("[data-okr-shown]");
+    var bar = document.createElement("div");
+    bar.className = "okr-filters";
+    var selects = [];
+    names.forEach(function (name) {
+      var values = [];
+      rows.forEach(function (row) {
+        var value = row.getAttribute("data-" + name) || "";
+        if (value && values.indexOf(value) < 0) values.push(value);
+      });
+      if (values.length < 2) return;
+      values.sort();
+      var label = document.createElement("label");
+      label.textContent = name.charAt(0).toUpperCase() + name.slice(1);
+      var select = document.createElement("select");
+      select.setAttribute("data-okr-filter", name);
+      select.appendChild(new Option("All", ""));
+      values.forEach(function (value) { select.appendChild(new Option(value, value)); });
+      select.addEventListener("change", apply);
+      label.appendChild(select);
+      bar.appendChild(label);
+      selects.push(select);
+    });
+    if (!selects.length) return;
+    index.insertBefore(bar, index.firstChild);
+
+    function apply() {
+      var count = 0;
+      rows.forEach(function (row) {
+        var visible = selects.every(function (select) {
+          return !select.value || row.getAttribute("data-" + select.getAttribute("data-okr-filter")) === select.value;
+        });
+        row.hidden = !visible;
+        if (visible) count += 1;
+      });
+      if (shown) shown.textContent = String(count);
+    }
+  }
+
+  function init() {
+    document.querySelectorAll(".okr-index").forEach(function (index) {
+      if (index.getAttribute("data-okr-ready")) return;
+      index.setAttribute("data-okr-ready", "1");
+      var table = index.querySelector("table");
+      if (!table || !table.tBodies.length) return;
+      makeFilterable(index, table);
+      makeSortable(table);
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
