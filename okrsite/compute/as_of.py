@@ -16,9 +16,11 @@ class AsOfError(ValueError):
 
 
 def resolve_as_of(
-    given: str | date | None, environ: Mapping[str, str] | None = None
+    given: str | date | datetime | None, environ: Mapping[str, str] | None = None
 ) -> date:
     environ = os.environ if environ is None else environ
+    if isinstance(given, datetime):  # YAML reads `as_of: 2026-11-23 08:00` as a datetime
+        return given.date()
     if isinstance(given, date):
         return given
     if given:
