@@ -37,6 +37,7 @@ class PagePlan:
     title: str
     subject: tuple[Kind, str] | None  # the entity the page is about; None for listings
     context: Mapping[str, Any] = field(default_factory=dict)
+    hide: tuple[str, ...] = ()  # Material's `hide:` front matter: wide tables need the room
 
 
 def status_counts(scores: Iterable[Score]) -> list[tuple[Status, int]]:
@@ -167,6 +168,7 @@ def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
                 title=title,
                 subject=None,
                 context={"tree": trees.get(section, [])},
+                hide=("navigation", "toc") if section != "value-streams" else (),
             )
         )
     return pages

@@ -104,4 +104,5 @@ def _reading_order(plan: PagePlan) -> tuple[int, str, str]:
 
 
 def _page_text(plan: PagePlan, body: str) -> str:
-    return f"---\ntitle: {front_matter_title(plan.title)}\n---\n\n{body.strip()}\n"
+    hide = f"hide: [{', '.join(plan.hide)}]\n" if plan.hide else ""
+    return f"---\ntitle: {front_matter_title(plan.title)}\n{hide}---\n\n{body.strip()}\n"
