@@ -10,9 +10,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from okrsite.commands import check, schema
+from okrsite.commands import check, export, schema
 
-COMMANDS = (check, schema)
+COMMANDS = (check, schema, export)
 
 
 def build_parser() -> argparse.ArgumentParser:

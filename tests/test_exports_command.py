@@ -1,0 +1,100 @@
+"""`okrsite export`: the same files a build publishes, written whole or not at all."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from okrsite.cli import main
+from okrsite.load import load_content
+from okrsite.model import Visibility
+from okrsite.portal import assemble_portal
+from okrsite.render.exports import export_files
+from okrsite.urls import SiteUrls
+
+TESTS = Path(__file__).parent
+FIXTURE = TESTS / "fixtures" / "minimal"
+BROKEN = TESTS / "broken"
+NAMES = ["key-results.csv", "okrs.json", "okrs.schema.json"]
+
+
+def test_export_writes_what_a_build_publishes(tmp_path: Path, capsys) -> None:
+    code = main(
+        [
+            "export",
+            str(FIXTURE),
+            "--out",
+            str(tmp_path / "out"),
+            "--as-of",
+            "2026-11-23",
+            "--visibility",
+            "public",
+            "--site-url",
+            "https://okr.example/",
+            "--prefix",
+            "okrs",
+        ]
+    )
+    assert code == 0
+    assert "wrote" in capsys.readouterr().out
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == NAMES
+    loaded = load_content(FIXTURE)
+    assert loaded.model is not None
+    portal = assemble_portal(loaded.model, date(2026, 11, 23), Visibility.PUBLIC)
+    expected = export_files(portal, SiteUrls("okrs", True, "https://okr.example/"))
+    for name, content in expected.items():
+        assert (tmp_path / "out" / name).read_bytes() == content.encode("utf-8")
+    document = json.loads(expected["okrs.json"])
+    assert document["north_star"]["url"] == "https://okr.example/okrs/"
+
+
+def test_html_urls_without_site_url(tmp_path: Path) -> None:
+    args = ["export", str(FIXTURE), "--out", str(tmp_path), "--as-of", "2026-11-23"]
+    assert main([*args, "--no-directory-urls"]) == 0
+    document = json.loads((tmp_path / "okrs.json").read_text("utf-8"))
+    assert document["objectives"][0]["url"].endswith(".html")
+    assert not document["objectives"][0]["url"].startswith(("/", "http"))
+
+
+def test_content_errors_write_nothing_and_keep_old_files(tmp_path: Path, capsys) -> None:
+    (tmp_path / "okrs.json").write_text("old", encoding="utf-8")
+    assert main(["export", str(BROKEN), "--out", str(tmp_path), "--as-of", "2026-11-23"]) == 1
+    err = capsys.readouterr().err
+    assert "error:" in err and "nothing written" in err
+    assert [p.name for p in tmp_path.iterdir()] == ["okrs.json"]
+    assert (tmp_path / "okrs.json").read_text("utf-8") == "old"
+
+
+def test_bad_as_of_is_a_usage_error(tmp_path: Path, capsys) -> None:
+    assert main(["export", str(FIXTURE), "--out", str(tmp_path), "--as-of", "soon"]) == 2
+    assert "not an ISO date" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
+
+
+def test_an_unwritable_target_is_reported_without_a_traceback(tmp_path: Path, capsys) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    assert main(["export", str(FIXTURE), "--out", str(blocker / "sub")]) == 2
+    assert "cannot write" in capsys.readouterr().err
+
+
+def test_out_is_required() -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(["export", str(FIXTURE)])
+    assert raised.value.code == 2
+
+
+def test_the_installed_command_runs(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "okrsite", "export", str(FIXTURE), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == NAMES
