@@ -11,6 +11,8 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
+from okrsite.history import merge_history, read_history
+from okrsite.load import load_content
 from okrsite.model import (
     CheckIn,
     KeyResult,
@@ -22,6 +24,7 @@ from okrsite.model import (
     Period,
     Window,
 )
+from okrsite.portal import Portal, assemble_portal
 
 IDENTITY = ["-c", "user.name=Test", "-c", "user.email=test@example.com"]
 IDENTITY += ["-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"]
@@ -130,3 +133,28 @@ def small_model(
         objectives={"check-in": objective},
         key_results=dict(sorted(key_results.items())),
     )
+
+
+NORTH_STAR_YAML = "kind: NorthStar\nid: north-star\ntitle: Best airline\n"
+
+
+def committed_series(root: Path) -> GitRepo:
+    """Four commits on four days: wait time 12 → 11.5 → 11 → 10.5, kiosks done on the third."""
+    repo = GitRepo(root)
+    repo.commit(
+        {"content/okrs.yml": objective_yaml(12), "content/ns.yml": NORTH_STAR_YAML}, "2026-07-01"
+    )
+    repo.commit({"content/okrs.yml": objective_yaml(11.5)}, "2026-08-03")
+    repo.commit({"content/okrs.yml": objective_yaml(11, launched=True)}, "2026-09-01")
+    repo.commit({"content/okrs.yml": objective_yaml(10.5, launched=True)}, "2026-10-05")
+    return repo
+
+
+def portal_of(content_dir: Path, as_of: date, *, history: bool = True) -> Portal:
+    """What a build does: load, join git history (unless off), publish and score."""
+    loaded = load_content(content_dir)
+    assert loaded.model is not None, [str(p) for p in loaded.problems]
+    model = loaded.model
+    if history:
+        model = merge_history(model, read_history(content_dir, max_commits=1000, since=None))
+    return assemble_portal(model, as_of)

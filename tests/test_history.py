@@ -7,12 +7,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from history_repo import GitRepo, git, objective_yaml
+from history_repo import GitRepo, committed_series, git, objective_yaml
 
 from okrsite.history import History, read_history
 from okrsite.urls import Kind
-
-NORTH_STAR = "kind: NorthStar\nid: north-star\ntitle: Best airline\n"
 
 
 def values(history: History, key: str) -> list[tuple[date, float | None, bool | None]]:
@@ -21,15 +19,7 @@ def values(history: History, key: str) -> list[tuple[date, float | None, bool | 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> GitRepo:
-    """Four commits on four days: wait time 12 → 11.5 → 11 → 10.5, kiosks done on the third."""
-    repo = GitRepo(tmp_path / "repo")
-    repo.commit(
-        {"content/okrs.yml": objective_yaml(12), "content/ns.yml": NORTH_STAR}, "2026-07-01"
-    )
-    repo.commit({"content/okrs.yml": objective_yaml(11.5)}, "2026-08-03")
-    repo.commit({"content/okrs.yml": objective_yaml(11, launched=True)}, "2026-09-01")
-    repo.commit({"content/okrs.yml": objective_yaml(10.5, launched=True)}, "2026-10-05")
-    return repo
+    return committed_series(tmp_path / "repo")
 
 
 def test_trend_points_equal_the_committed_values(repo: GitRepo) -> None:
