@@ -43,7 +43,7 @@ apt_install() {
     apt_updated=true
   fi
   say "apt-get install $*"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" </dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o Dpkg::Use-Pty=0 "$@" </dev/null
 }
 
 # Graphviz ---------------------------------------------------------------------------------
