@@ -47,7 +47,7 @@ def sample_model() -> Model:
             capabilities=("self-service",),
             outcome="customer",
             team="ground-ops",
-            owner="=HYPERLINK(\"http://evil\")",
+            owner='=HYPERLINK("http://evil")',
             period=Q4,
             visibility=Visibility.PUBLIC,
             key_results=("checkin-wait-time", "kiosk-launch"),
