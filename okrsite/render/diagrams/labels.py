@@ -1,0 +1,74 @@
+"""What a diagram box says: the title shortened to a few lines, then progress and status.
+
+Labels go to DOT escaped (`graphviz.escape` also stops a title such as `<b>` being read as an
+HTML label); the full title travels beside the DOT source and becomes the box's tooltip.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import graphviz
+
+from okrsite.portal import Portal
+from okrsite.render.diagrams.facts import OUTCOME, NodeFacts, NodeKind, entity_facts, outcome_facts
+from okrsite.urls import Kind
+
+LABEL_WIDTH = 24  # characters per label line
+LABEL_LINES = 2  # title lines before the progress line
+
+STATUS_WORDS = {"unknown": "no progress yet"}
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text XML 1.0 can carry: control characters other than line breaks and tab become U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def label_lines(title: str, state: str) -> list[str]:
+    """The title shortened to a few lines, then the progress line."""
+    flat = " ".join(xml_safe(title).split()) or "(untitled)"
+    lines = textwrap.wrap(flat, LABEL_WIDTH, max_lines=LABEL_LINES, placeholder=" …")
+    return [*lines, state]
+
+
+def state_text(facts: NodeFacts) -> str:
+    """`42% · at risk`: never colour alone."""
+    words = STATUS_WORDS.get(facts.status, facts.status.replace("-", " "))
+    if facts.progress is None:
+        return words
+    return f"{round(facts.progress * 100)}% · {words}"
+
+
+def dot_label(lines: Sequence[str]) -> str:
+    """Escaped lines joined by DOT's centred line break."""
+    return graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    title: str  # the full title, XML-safe: the box's tooltip
+    label: str  # escaped DOT label
+    status: str  # names the box's CSS class
+
+
+class Boxes:
+    """Each entity's box worked out once, though the entity appears in many diagrams."""
+
+    def __init__(self, portal: Portal) -> None:
+        self.portal = portal
+        self._boxes: dict[tuple[NodeKind, str], Box] = {}
+
+    def of(self, kind: NodeKind, key: str) -> Box:
+        if (kind, key) not in self._boxes:
+            if kind == OUTCOME:
+                facts = outcome_facts(self.portal, key)
+            else:
+                facts = entity_facts(self.portal, Kind(kind), key)
+            label = dot_label(label_lines(facts.title, state_text(facts)))
+            self._boxes[(kind, key)] = Box(xml_safe(facts.title), label, facts.status)
+        return self._boxes[(kind, key)]
