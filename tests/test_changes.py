@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from history_repo import committed_series, objective_yaml, portal_of, small_model
+from history_repo import committed_series, git, objective_yaml, portal_of, small_model
 
 from okrsite.compute.progress import metric_progress
 from okrsite.model import CheckIn, Model, Status, Visibility
@@ -200,3 +200,15 @@ def test_the_page_escapes_titles_and_says_when_nothing_changed() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.content
     assert "No progress or status changed in the 60 days up to 2026-10-10." in quiet.content
     assert "feed" not in quiet.content.lower()
+
+
+def test_the_page_is_the_same_from_another_clone(portal: Portal, tmp_path: Path) -> None:
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "--quiet", str(tmp_path / "repo"), str(clone))
+    again = portal_of(clone / "content", AS_OF)
+
+    first = render_changes_page(portal, recent_changes(portal), SiteUrls(), days=60, feed_path=None)
+    second = render_changes_page(again, recent_changes(again), SiteUrls(), days=60, feed_path=None)
+
+    assert first == second
+    assert "## 2026-10-05" in first.content
