@@ -1,0 +1,173 @@
+"""`okrsite check` and `okrsite schema` as users run them: a real process, its output and exit."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from okrsite.commands.check import _github_command
+from okrsite.model import Location
+from okrsite.problems import Problem, Severity
+from okrsite.spec.json_schema import content_schema_text
+
+FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
+SUMMARY = (
+    "okrsite check: OK: 1 north star, 1 value stream, 3 stages, 1 capability, 1 team, "
+    "1 objective, 3 key results, 1 initiative (internal); overall progress 51% as of 2026-11-23"
+)
+BROKEN_CASE = """\
+kind: Objective
+id: lounge-comfort
+title: Lounge comfort
+period: 2026-H2
+key_results:
+  - {id: lounge-score, title: Lounge score, baseline: 3, target: 4, confidence: 1.5}
+---
+kind: Objective
+id: someday
+title: Someday
+"""
+
+
+def okrsite(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    return subprocess.run(
+        [sys.executable, "-m", "okrsite", *args],
+        cwd=cwd,
+        env={**environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A project folder whose `content/` is the issue's example."""
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    return tmp_path
+
+
+@pytest.fixture
+def broken_project(project: Path) -> Path:
+    (project / "content" / "lounge.yml").write_text(BROKEN_CASE)
+    return project
+
+
+def test_clean_content_prints_the_summary(project: Path) -> None:
+    run = okrsite("check", "--as-of", "2026-11-23", cwd=project)
+    assert (run.returncode, run.stdout, run.stderr) == (0, SUMMARY + "\n", "")
+
+
+def test_as_of_defaults_to_source_date_epoch(project: Path) -> None:
+    run = okrsite("check", cwd=project, env={"SOURCE_DATE_EPOCH": "1795392000"})  # 2026-11-23
+    assert run.stdout == SUMMARY + "\n"
+
+
+def test_visibility_changes_what_is_summarised(project: Path) -> None:
+    run = okrsite(
+        "check", "content", "--as-of", "2026-11-23", "--visibility", "public", cwd=project
+    )
+    assert run.returncode == 0
+    assert "0 objectives, 0 key results, 0 initiatives (public); overall progress undefined" in (
+        run.stdout
+    )
+
+
+def test_errors_in_text_format(broken_project: Path) -> None:
+    run = okrsite("check", "--as-of", "2026-11-23", cwd=broken_project)
+    assert run.returncode == 1
+    assert run.stdout.splitlines() == [
+        "content/lounge.yml:6:81: error: `confidence` must lie between 0 and 1 (0.7 means 70%), "
+        "not 1.5",
+        "content/lounge.yml:8:1: warning: objective 'someday' has no `period`, so its status "
+        "cannot be judged; add one like 2026-Q4",
+        "content/lounge.yml:8:1: warning: objective 'someday' has no key results, so its "
+        "progress is undefined; add `key_results`",
+    ]
+    assert run.stderr == "okrsite check: 1 error, 2 warnings\n"
+
+
+def test_warnings_pass_unless_strict(project: Path) -> None:
+    (project / "content" / "someday.yml").write_text(BROKEN_CASE.split("---\n")[1])
+    relaxed = okrsite("check", "--as-of", "2026-11-23", cwd=project)
+    assert relaxed.returncode == 0
+    assert relaxed.stdout.splitlines()[-1] == (
+        SUMMARY.replace("1 objective", "2 objectives") + "; 2 warnings"
+    )
+    strict = okrsite("check", "--strict", "--as-of", "2026-11-23", cwd=project)
+    assert strict.returncode == 1
+    assert strict.stderr == "okrsite check: 0 errors, 2 warnings\n"
+
+
+def test_github_format_escapes_properties_and_data(tmp_path: Path) -> None:
+    content = tmp_path / "a,b:c"
+    shutil.copytree(FIXTURE, content)
+    (content / "lounge.yml").write_text(BROKEN_CASE)
+    run = okrsite("check", "a,b:c", "--format", "github", "--as-of", "2026-11-23", cwd=tmp_path)
+    assert run.returncode == 1
+    lines = run.stdout.splitlines()
+    assert lines[0] == (
+        "::error file=a%2Cb%3Ac/lounge.yml,line=6,col=81::`confidence` must lie between 0 and 1 "
+        "(0.7 means 70%25), not 1.5"
+    )
+    assert lines[1].startswith("::warning file=a%2Cb%3Ac/lounge.yml,line=8,col=1::objective ")
+    assert len(lines) == 3
+
+
+def test_github_escaping_of_line_breaks() -> None:
+    problem = Problem(Location("x,y.yml", 3, 4), Severity.WARNING, "100% sure\r\nsecond line")
+    assert _github_command(problem) == (
+        "::warning file=x%2Cy.yml,line=3,col=4::100%25 sure%0D%0Asecond line"
+    )
+
+
+def test_json_format(broken_project: Path) -> None:
+    run = okrsite("check", "--format", "json", "--as-of", "2026-11-23", cwd=broken_project)
+    assert run.returncode == 1
+    problems = json.loads(run.stdout)
+    assert problems[0] == {
+        "path": "content/lounge.yml",
+        "line": 6,
+        "col": 81,
+        "severity": "error",
+        "message": "`confidence` must lie between 0 and 1 (0.7 means 70%), not 1.5",
+    }
+    assert [p["severity"] for p in problems] == ["error", "warning", "warning"]
+
+
+def test_json_format_when_clean_is_an_empty_list(project: Path) -> None:
+    run = okrsite("check", "--format", "json", "--as-of", "2026-11-23", cwd=project)
+    assert (run.returncode, json.loads(run.stdout)) == (0, [])
+
+
+def test_usage_errors_exit_2(project: Path) -> None:
+    missing = okrsite("check", "nowhere", cwd=project)
+    assert missing.returncode == 2
+    assert missing.stderr == (
+        "okrsite check: content directory 'nowhere' does not exist; "
+        "create it or pass the right path\n"
+    )
+    bad_date = okrsite("check", "--as-of", "someday", cwd=project)
+    assert bad_date.returncode == 2
+    assert "as-of date 'someday' is not an ISO date like 2026-11-23" in bad_date.stderr
+    bad_epoch = okrsite("check", cwd=project, env={"SOURCE_DATE_EPOCH": "soon"})
+    assert bad_epoch.returncode == 2
+    assert "SOURCE_DATE_EPOCH='soon' is not a whole number" in bad_epoch.stderr
+    assert okrsite("check", "--format", "xml", cwd=project).returncode == 2
+    assert okrsite(cwd=project).returncode == 2
+
+
+def test_schema_command_prints_the_schema(tmp_path: Path) -> None:
+    run = okrsite("schema", cwd=tmp_path)
+    assert run.returncode == 0
+    assert run.stdout == content_schema_text()
+    assert json.loads(run.stdout)["$defs"]["Objective"]["title"] == "Objective"
