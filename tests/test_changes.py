@@ -37,12 +37,8 @@ def portal(tmp_path: Path) -> Portal:
 def test_changes_equal_the_committed_values_newest_first(portal: Portal) -> None:
     changes = recent_changes(portal, days=120)
 
-    assert [day.day for day in changes] == [
-        date(2026, 10, 5),
-        date(2026, 9, 1),
-        date(2026, 8, 3),
-        date(2026, 7, 1),
-    ]
+    # 07-01 wrote the key results: their creation, not a change
+    assert [day.day for day in changes] == [date(2026, 10, 5), date(2026, 9, 1), date(2026, 8, 3)]
     assert [m[:3] for m in moves(changes, Kind.KEY_RESULT, "wait-time")] == [
         (date(2026, 10, 5), 11.0, 10.5),
         (date(2026, 9, 1), 11.5, 11.0),
@@ -51,10 +47,7 @@ def test_changes_equal_the_committed_values_newest_first(portal: Portal) -> None
     assert moves(changes, Kind.KEY_RESULT, "kiosk-launch") == [
         (date(2026, 9, 1), False, True, Status.OFF_TRACK, Status.DONE)
     ]
-    # created at 40 on the first day, from its baseline of 35
-    assert [m[:3] for m in moves(changes, Kind.KEY_RESULT, "adoption")] == [
-        (date(2026, 7, 1), 35, 40.0)
-    ]
+    assert moves(changes, Kind.KEY_RESULT, "adoption") == []  # never changed after creation
     latest = changes[0].changes
     assert [(c.kind, c.key) for c in latest] == [
         (Kind.OBJECTIVE, "check-in"),
@@ -123,7 +116,6 @@ def test_check_ins_after_the_as_of_date_are_not_changes_yet(portal: Portal) -> N
     assert [day.day for day in recent_changes(earlier, days=120)] == [
         date(2026, 9, 1),
         date(2026, 8, 3),
-        date(2026, 7, 1),
     ]
 
 
@@ -163,7 +155,6 @@ def test_the_page_lists_each_day_with_links(
         "## 2026-10-05",
         "## 2026-09-01",
         "## 2026-08-03",
-        "## 2026-07-01",
     ]
     soup = BeautifulSoup(page.content, "html.parser")
     rows = [row.get_text(" ", strip=True) for row in soup.select("tr.okr-change")]

@@ -4,6 +4,7 @@ A day's change is the difference its check-ins made, both sides judged on that d
 line), so only updates show up, not the passing of time. Every number comes from the compute
 module, scored on the model as it stood: a key result with check-ins (written or from git) counts
 its check-ins up to that moment; one with none keeps its written `current`/`done` throughout.
+The commit that first wrote a key result is its creation, not a change, and is not listed.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from okrsite.artifacts import Artifact
 from okrsite.compute.progress import current_value, milestone_done
 from okrsite.compute.scorecard import Score, Scorecard, score_model
+from okrsite.history.read import GIT_SOURCE
 from okrsite.model import KeyResult, KeyResultType, Model, Status
 from okrsite.portal import Portal
 from okrsite.relations import build_relations
@@ -55,7 +57,7 @@ def recent_changes(
     first = as_of - timedelta(days=days - 1)
     updated_on: dict[date, set[str]] = {}
     for key, key_result in model.key_results.items():
-        for checkin in key_result.checkins:
+        for checkin in key_result.checkins[created_in_git(key_result) :]:
             if first <= checkin.date <= as_of:
                 updated_on.setdefault(checkin.date, set()).add(key)
     found: list[ChangeDay] = []
@@ -68,6 +70,12 @@ def recent_changes(
             found.append(ChangeDay(day, changes))
             room -= len(changes)
     return tuple(found)
+
+
+def created_in_git(key_result: KeyResult) -> int:
+    """1 when the first check-in is the commit that wrote the key result: a creation, not a
+    change (a first commit of a whole portal would otherwise list everything); else 0."""
+    return int(bool(key_result.checkins) and key_result.checkins[0].source == GIT_SOURCE)
 
 
 def changes_on(model: Model, day: date, updated: set[str], card: Scorecard) -> tuple[Change, ...]:
