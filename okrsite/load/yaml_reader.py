@@ -136,6 +136,7 @@ class _Builder:
         try:
             if isinstance(node, MappingNode):
                 return self._mapping(node)
+            assert isinstance(node, SequenceNode)
             return self._sequence(node)
         finally:
             self._alias_depth -= is_alias

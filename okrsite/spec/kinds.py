@@ -6,6 +6,8 @@ Schema; this file is the single description of the format.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from okrsite.model import (
     INDICATORS,
     InitiativeStatus,
@@ -31,7 +33,7 @@ from okrsite.spec.types import (
 )
 
 
-def _values(enum: type) -> tuple[str, ...]:
+def _values(enum: type[StrEnum]) -> tuple[str, ...]:
     return tuple(member.value for member in enum)
 
 

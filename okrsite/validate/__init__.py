@@ -20,6 +20,9 @@ Warnings (the model is still usable):
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from okrsite.load.yaml_reader import Document
 from okrsite.model import Location, Model
 from okrsite.problems import Problem, error, has_errors, sort_problems
@@ -33,6 +36,7 @@ from okrsite.validate.documents import (
     STAGE,
     TEAM,
     VALUE_STREAM,
+    Draft,
     read_documents,
 )
 from okrsite.validate.registry import Registry
@@ -42,6 +46,8 @@ from okrsite.validate.rules import (
     objective_problems,
     parent_cycles,
 )
+
+E = TypeVar("E")
 
 
 def validate_documents(
@@ -78,7 +84,7 @@ def validate_documents(
 
     build = Builder(registry)
 
-    def built(namespace: str, make):  # type: ignore[no-untyped-def]
+    def built(namespace: str, make: Callable[[Draft], E]) -> dict[str, E]:
         drafts = registry.keys(namespace)
         return {key: make(drafts[key]) for key in sorted(drafts)}
 
