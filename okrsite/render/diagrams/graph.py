@@ -18,7 +18,7 @@ from urllib.parse import quote
 import graphviz
 
 from okrsite.render.diagrams.facts import NOUNS, OUTCOME, NodeKind
-from okrsite.render.diagrams.labels import Box, Boxes, dot_label, xml_safe
+from okrsite.render.diagrams.labels import Box, Boxes, dot_label, dot_text, xml_safe
 from okrsite.urls import Kind, SiteUrls
 
 Relation = Literal["traces", "lifts", "outcome"]
@@ -145,7 +145,7 @@ class TraceGraph:
         self._digraph.node(
             name,
             label=box.label,
-            href=graphviz.escape(self._href(url)),
+            href=dot_text(self._href(url)),
             id=element_id,
             **{"class": f"okrsite-node {classes} okrsite-status-{box.status}"},
         )
@@ -161,7 +161,7 @@ class TraceGraph:
         self._digraph.node(
             name,
             label=dot_label([text]),
-            href=graphviz.escape(self._href(url)),
+            href=dot_text(self._href(url)),
             id=element_id,
             style="rounded,dashed",
             **{"class": f"okrsite-node okrsite-more okrsite-kind-{kind.value}"},

@@ -44,9 +44,19 @@ def state_text(facts: NodeFacts) -> str:
     return f"{round(facts.progress * 100)}% · {words}"
 
 
+def dot_text(text: str) -> str:
+    """Text `dot` writes out as typed.
+
+    `graphviz.escape` doubles backslashes (so `\\N` is no placeholder) and marks the text as no
+    HTML label; `&` is written as `&amp;` because `dot` copies anything that looks like an
+    entity (`&amp;`, `&#x41;`) into its SVG unescaped, where it would be decoded.
+    """
+    return graphviz.escape(text.replace("&", "&amp;"))
+
+
 def dot_label(lines: Sequence[str]) -> str:
     """Escaped lines joined by DOT's centred line break."""
-    return graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
+    return graphviz.nohtml("\\n".join(dot_text(line) for line in lines))
 
 
 @dataclass(frozen=True, slots=True)
