@@ -109,6 +109,8 @@ def test_broken_historical_versions_are_skipped_and_counted(tmp_path: Path) -> N
     repo = GitRepo(tmp_path / "repo")
     repo.commit({"okrs.yml": objective_yaml(12)}, "2026-07-01")
     repo.commit({"okrs.yml": "kind: Objective\nid: [unclosed\n"}, "2026-07-02")
+    repo.commit({"okrs.yml": "[" * 200_000}, "2026-07-02")  # would crash libyaml itself
+    repo.commit({"okrs.yml": "current: 1" + "0" * 5_000}, "2026-07-02")  # past int() limits
     repo.commit({"okrs.yml": b"current: \xff\n"}, "2026-07-03")  # not UTF-8
     repo.commit({"okrs.yml": objective_yaml(11)}, "2026-07-04")
 
@@ -118,7 +120,7 @@ def test_broken_historical_versions_are_skipped_and_counted(tmp_path: Path) -> N
         (date(2026, 7, 1), 12.0, None),
         (date(2026, 7, 4), 11.0, None),
     ]
-    assert history.broken_versions == 2
+    assert history.broken_versions == 4
     assert history.warnings == ()
 
 
@@ -126,6 +128,8 @@ def test_odd_values_in_old_versions_are_ignored(tmp_path: Path) -> None:
     repo = GitRepo(tmp_path / "repo")
     odd = objective_yaml(None).replace("target: 9", "target: 9\n    current: twelve")
     repo.commit({"okrs.yml": "- just\n- a list\n---\n" + odd}, "2026-07-01")
+    huge = objective_yaml(None).replace("target: 9", "target: 9\n    current: 1" + "0" * 400)
+    repo.commit({"okrs.yml": huge}, "2026-07-01")
     repo.commit(
         {"okrs.yml": objective_yaml(None).replace("target: 9", "target: 9\n    current: .nan")},
         "2026-07-02",

@@ -81,9 +81,11 @@ class SnapshotReader:
 
     def entities_of(self, part: bytes) -> list[Found]:
         if part not in self.parts:
+            if nested_too_deep(part):
+                raise BrokenVersion(f"brackets nested deeper than {MAX_FLOW_DEPTH} levels")
             try:
                 documents = list(yaml.load_all(part.decode("utf-8-sig"), Loader=SafeLoader))
-            except (UnicodeDecodeError, yaml.YAMLError) as failure:
+            except (UnicodeDecodeError, ValueError, RecursionError, yaml.YAMLError) as failure:
                 raise BrokenVersion(str(failure)) from None
             self.parts[part] = [
                 (
@@ -95,6 +97,23 @@ class SnapshotReader:
                 for kind, key, written in entities(document)
             ]
         return self.parts[part]
+
+
+MAX_FLOW_DEPTH = 1_000
+NOT_BRACKETS = bytes(byte for byte in range(256) if byte not in b"[]{}")
+
+
+def nested_too_deep(part: bytes) -> bool:
+    """True for `[[[[…` nested past MAX_FLOW_DEPTH: libyaml's C parser recurses once per level
+    and crashes the whole process (not with an exception) somewhere below 100,000 levels."""
+    if part.count(b"[") + part.count(b"{") <= MAX_FLOW_DEPTH:
+        return False
+    depth = 0
+    for byte in part.translate(None, NOT_BRACKETS):
+        depth += 1 if byte in b"[{" else -1
+        if depth > MAX_FLOW_DEPTH:
+            return True
+    return False
 
 
 def entities(document: Any) -> Iterator[tuple[Kind, str, Mapping[str, Any]]]:
@@ -123,10 +142,19 @@ def key_of(mapping: Mapping[str, Any]) -> str | None:
 
 
 def measure_of(key_result: Mapping[str, Any]) -> Measure:
-    value = key_result.get("current")
     done = key_result.get("done")
-    is_number = isinstance(value, int | float) and not isinstance(value, bool)
     return Measure(
-        value=float(value) if is_number and math.isfinite(value) else None,
+        value=finite_number(key_result.get("current")),
         done=done if isinstance(done, bool) else None,
     )
+
+
+def finite_number(value: Any) -> float | None:
+    """A number a past version wrote, or None for text, booleans, NaN, infinities, huge ints."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
