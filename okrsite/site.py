@@ -48,9 +48,7 @@ def load_portal(
     result = load_content(content_dir, relative_to=relative_to)
     if result.model is None:
         return None, result.problems
-    portal = assemble_portal(
-        result.model, settings.as_of, settings.visibility, settings.thresholds
-    )
+    portal = assemble_portal(result.model, settings.as_of, settings.visibility, settings.thresholds)
     return portal, result.problems
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -12,6 +13,15 @@ from mkdocs.utils import nest_paths
 
 from okrsite.artifacts import Artifact
 from okrsite.render.pages import NavEntry
+
+
+def shown_path(docs_dir: str, src_uri: str) -> str:
+    """A docs file as the user would type it: relative to the working directory when inside."""
+    path = Path(docs_dir, src_uri)
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def nav_paths(entries: Iterable[NavEntry]) -> set[str]:
@@ -39,7 +49,7 @@ def add_artifacts(
         existing = files.get_file_from_path(artifact.path)
         if existing is not None:
             raise PluginError(
-                f"okrsite: '{config.docs_dir}/{artifact.path}' is also a page okrsite "
+                f"okrsite: '{shown_path(config.docs_dir, artifact.path)}' is also a page okrsite "
                 "generates; rename or remove your file, or set the okrsite plugin's `prefix:` "
                 "so the portal lives in its own folder"
             )
