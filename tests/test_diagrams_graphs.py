@@ -286,3 +286,16 @@ def test_control_characters_become_replacement_marks_not_broken_xml(tmp_path: Pa
     markup = render_diagrams(portal, SiteUrls(), DiagramOptions(cache_dir=tmp_path))
     tooltips, _, _ = parse_graph(markup[(Kind.NORTH_STAR, "north")])
     assert "bell\ufffd null\ufffd esc\ufffd" in tooltips.values()
+
+
+def test_outcome_categories_collapse_too() -> None:
+    model = synthetic_model(3)
+    outcomes = (
+        *model.north_star.outcomes,
+        Outcome(id="financial", title="Financial", location=HERE),
+    )
+    north_star = dataclasses.replace(model.north_star, outcomes=outcomes)
+    portal = assemble_portal(dataclasses.replace(model, north_star=north_star), AS_OF)
+    overview = sources_by_page(portal, 1)[(Kind.NORTH_STAR, "north")]
+    assert "+1 more outcome: see the full list" in counted_nodes(overview)
+    assert 'class="okrsite-node okrsite-more okrsite-kind-outcome"' in overview.dot

@@ -111,7 +111,7 @@ class TraceGraph:
         self._edges: set[tuple[str, str]] = set()
         self._tooltips: dict[str, str] = {}
         self._shown: Counter[NodeKind] = Counter()
-        self._hidden: Counter[NodeKind] = Counter()
+        self._hidden: dict[NodeKind, set[str]] = {}
 
     # Nodes ---------------------------------------------------------------------------------
     def has(self, kind: NodeKind, key: str) -> bool:
@@ -150,8 +150,10 @@ class TraceGraph:
             **{"class": f"okrsite-node {classes} okrsite-status-{box.status}"},
         )
 
-    def _counted(self, count: int, kind: NodeKind, url: str, more: bool) -> str:
-        """A node standing for `count` entities left out, linking to where they are all listed."""
+    def _counted(self, hidden: Sequence[str], kind: NodeKind, url: str, more: bool) -> str:
+        """A node standing for entities left out, linking to where they are all listed."""
+        self._hidden.setdefault(kind, set()).update(hidden)
+        count = len(hidden)
         name = f"n{len(self._names)}"
         self._names[(MORE, name)] = name
         element_id = f"{self.graph_id}-{name}"
@@ -164,9 +166,8 @@ class TraceGraph:
             href=dot_text(self._href(url)),
             id=element_id,
             style="rounded,dashed",
-            **{"class": f"okrsite-node okrsite-more okrsite-kind-{kind.value}"},
+            **{"class": f"okrsite-node okrsite-more okrsite-kind-{kind}"},
         )
-        self._hidden[kind] += count
         return name
 
     def _href(self, url: str) -> str:
@@ -214,13 +215,13 @@ class TraceGraph:
                     hidden.append(child)
             if hidden and shared_full_list_url is None:
                 more = len(hidden) < len(group.children)
-                counted = self._counted(len(hidden), kind, group.full_list_url, more)
+                counted = self._counted(hidden, kind, group.full_list_url, more)
                 self.edge(group.parent, counted, relation)
             elif hidden:
                 hidden_anywhere.update(dict.fromkeys(hidden))
                 hidden_parents.append(group.parent)
         if hidden_anywhere and shared_full_list_url is not None:
-            counted = self._counted(len(hidden_anywhere), kind, shared_full_list_url, True)
+            counted = self._counted(list(hidden_anywhere), kind, shared_full_list_url, True)
             for parent in hidden_parents:
                 self.edge(parent, counted, relation)
         return shown_in_order
@@ -242,7 +243,8 @@ class TraceGraph:
         """`Shows 1 north star, 12 objectives (37 more not shown).`"""
         parts = []
         for kind in NOUNS:
-            shown, hidden = self._shown[kind], self._hidden[kind]
+            shown = self._shown[kind]
+            hidden = sum(not self.has(kind, key) for key in self._hidden.get(kind, ()))
             if shown or hidden:
                 part = f"{shown} {NOUNS[kind][0 if shown == 1 else 1]}"
                 parts.append(f"{part} ({hidden} more not shown)" if hidden else part)

@@ -13,7 +13,7 @@ from okrsite.portal import Portal
 from okrsite.render.diagrams.facts import OUTCOME
 from okrsite.render.diagrams.graph import DiagramSource, Group, TraceGraph
 from okrsite.render.diagrams.labels import Boxes
-from okrsite.urls import Kind, SiteUrls
+from okrsite.urls import SECTIONS, Kind, SiteUrls
 
 TEAM_DEPTH = 3  # levels of sub-teams a team diagram shows below the team
 
@@ -25,7 +25,7 @@ def overview_diagram(graph: TraceGraph) -> DiagramSource:
     outcomes = graph.level(OUTCOME, [Group(north_star, list(model.outcomes), urls.overview_url())])
     streams = graph.level(
         Kind.VALUE_STREAM,
-        [Group(north_star, list(model.value_streams), urls.index_url("value-streams"))],
+        [Group(north_star, list(model.value_streams), urls.index_url(SECTIONS[Kind.VALUE_STREAM]))],
     )
     stages = graph.level(
         Kind.STAGE,
@@ -53,7 +53,7 @@ def overview_diagram(graph: TraceGraph) -> DiagramSource:
             groups.append(Group(graph.outcome(outcome), keys, urls.overview_url()))
     unplaced = [o.key for o in stageless if o.outcome not in outcomes]
     if unplaced:
-        groups.append(Group(north_star, unplaced, urls.index_url("objectives")))
+        groups.append(Group(north_star, unplaced, urls.index_url(SECTIONS[Kind.OBJECTIVE])))
     objectives = graph.level(Kind.OBJECTIVE, groups)
     for key in objectives:
         outcome = model.objectives[key].outcome
@@ -67,7 +67,7 @@ def overview_diagram(graph: TraceGraph) -> DiagramSource:
         Kind.CAPABILITY,
         capability_groups,
         "lifts",
-        shared_full_list_url=urls.index_url("capabilities"),
+        shared_full_list_url=urls.index_url(SECTIONS[Kind.CAPABILITY]),
     )
     title = model.north_star.title
     return graph.source(
@@ -136,7 +136,10 @@ def stage_diagram(graph: TraceGraph, stage: str) -> DiagramSource:
         for key in initiatives
     ]
     graph.level(
-        Kind.CAPABILITY, lifted, "lifts", shared_full_list_url=urls.index_url("capabilities")
+        Kind.CAPABILITY,
+        lifted,
+        "lifts",
+        shared_full_list_url=urls.index_url(SECTIONS[Kind.CAPABILITY]),
     )
     title = model.stages[stage].title
     return graph.source(
