@@ -10,9 +10,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from okrsite.commands import check, export, schema
+from okrsite.commands import check, export, init, schema
 
-COMMANDS = (check, schema, export)
+COMMANDS = (check, schema, export, init)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,52 @@
+"""`okrsite init`: a new portal that validates and builds, and never overwrites a file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from okrsite.cli import main
+from okrsite.load import load_content
+
+
+def test_init_scaffolds_a_portal_that_validates_and_builds(tmp_path: Path, capsys) -> None:
+    target = tmp_path / "portal"
+    assert main(["init", str(target)]) == 0
+    assert {"mkdocs.yml", "content/okrs.yml", "docs/about.md"} <= {
+        p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file()
+    }
+    result = load_content(target / "content", relative_to=target)
+    assert result.model is not None and result.problems == []
+    previous = os.getcwd()
+    os.chdir(target)
+    try:
+        config = load_config("mkdocs.yml", site_dir=str(tmp_path / "site"), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
+        config.plugins.on_shutdown()
+    finally:
+        os.chdir(previous)
+    assert (tmp_path / "site" / "objectives" / "faster-onboarding" / "index.html").is_file()
+    assert (tmp_path / "site" / "about" / "index.html").is_file()
+    assert "mkdocs serve" in capsys.readouterr().out
+
+
+def test_init_refuses_to_overwrite_and_writes_nothing(tmp_path: Path, capsys) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: mine\n", "utf-8")
+    assert main(["init", str(tmp_path)]) == 2
+    assert (tmp_path / "mkdocs.yml").read_text("utf-8") == "site_name: mine\n"
+    assert not (tmp_path / "content").exists()
+    error = capsys.readouterr().err
+    assert f"{tmp_path / 'mkdocs.yml'}: error: already exists" in error
+
+
+@pytest.mark.parametrize("existing", ["content/okrs.yml", "docs/about.md"])
+def test_init_names_every_file_in_the_way(tmp_path: Path, existing: str, capsys) -> None:
+    (tmp_path / existing).parent.mkdir(parents=True)
+    (tmp_path / existing).write_text("mine", "utf-8")
+    assert main(["init", str(tmp_path)]) == 2
+    assert existing in capsys.readouterr().err.replace(os.sep, "/")

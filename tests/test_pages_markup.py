@@ -1,0 +1,124 @@
+"""Escaping and sanitising of user text, number formats and the trend geometry."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+import markdown
+import pytest
+import yaml
+
+from okrsite.model import CheckIn, KeyResult, KeyResultType, Location, Objective, Period, Window
+from okrsite.render.pages.formats import number, percent, with_unit
+from okrsite.render.pages.markup import (
+    description_html,
+    front_matter_title,
+    markdown_text,
+    safe_link_url,
+)
+from okrsite.render.pages.trend import trend_chart
+
+HOSTILE = "<script>alert(\"x\")</script> & 'q' *em* [a](javascript:1) :smile: `code` #"
+
+
+def test_description_keeps_markdown_and_drops_everything_that_runs() -> None:
+    text = (
+        "**Bold** and [docs](https://example.com) and [rel](../x/)\n\n"
+        "<script>alert(1)</script><img src=x onerror=alert(1)>"
+        "[bad](javascript:alert(1)) [data](data:text/html,hi)\n\n# Heading"
+    )
+    out = str(description_html(text))
+    assert "<strong>Bold</strong>" in out
+    assert '<a href="https://example.com" rel="noopener noreferrer">docs</a>' in out
+    assert 'href="../x/"' in out
+    for forbidden in ("<script", "<img", "onerror", "javascript:", "data:text"):
+        assert forbidden not in out
+    assert "<h3>Heading</h3>" in out and "<h1" not in out
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("https://a.example/x", True),
+        ("http://a.example", True),
+        ("mailto:a@example.com", True),
+        ("../relative/", True),
+        ("javascript:alert(1)", False),
+        (" JavaScript:alert(1)", False),
+        ("data:text/html,x", False),
+        ("//evil.example/x", False),
+        ("java\nscript:x", False),
+    ],
+)
+def test_link_urls_are_limited_to_safe_schemes(url: str, kept: bool) -> None:
+    assert (safe_link_url(url) is not None) is kept
+
+
+def test_markdown_text_renders_exactly_as_typed() -> None:
+    rendered = markdown.markdown(f"## {markdown_text(HOSTILE)}")
+    assert "<script" not in rendered and "<em>" not in rendered and "<a " not in rendered
+    inner = rendered.removeprefix("<h2>").removesuffix("</h2>")
+    assert html.unescape(inner) == HOSTILE
+
+
+def test_front_matter_title_is_yaml_holding_escaped_html() -> None:
+    value = yaml.safe_load(f"title: {front_matter_title(HOSTILE)}")["title"]
+    assert "<" not in value and '"' not in value
+    assert html.unescape(value) == HOSTILE
+
+
+def test_numbers_show_their_units() -> None:
+    assert with_unit(10.4, "min") == "10.4 min"
+    assert with_unit(62, "%") == "62%"
+    assert with_unit(3.9, "") == "3.9"
+    assert with_unit(None, "min") == "—"
+    assert number(1250.0) == "1,250"
+    assert number(-0.001) == "0"
+    assert percent(0.534) == "53%" and percent(None) == "—"
+
+
+def _key_result(**overrides: object) -> tuple[KeyResult, Objective]:
+    where = Location("content/x.yml", 1, 1)
+    window = Window(date(2026, 7, 1), date(2026, 12, 31))
+    objective = Objective(
+        id="o", title="O", location=where, period=Period("2026-H2", window), key_results=("k",)
+    )
+    fields: dict[str, object] = {
+        "id": "k",
+        "title": "K",
+        "objective": "o",
+        "location": where,
+        "unit": "min",
+        "baseline": 12.0,
+        "target": 9.0,
+        "checkins": (
+            CheckIn(date=date(2026, 8, 1), value=11.2),
+            CheckIn(date=date(2026, 12, 1), value=9.5),  # after the as-of date: not drawn
+        ),
+    }
+    fields.update(overrides)
+    return KeyResult(**fields), objective
+
+
+def test_trend_runs_from_baseline_through_checkins_to_the_current_value() -> None:
+    key_result, objective = _key_result()
+    chart = trend_chart(key_result, objective, date(2026, 10, 1))
+    assert chart is not None
+    assert [(p.day, p.value) for p in chart.points] == [
+        (date(2026, 7, 1), 12.0),
+        (date(2026, 8, 1), 11.2),
+        (date(2026, 10, 1), 11.2),
+    ]
+    (x0, y0), (x1, y1) = chart.expected
+    assert x0 == chart.plot_left and x1 == chart.plot_right
+    assert y0 == chart.plot_top and y1 == chart.plot_bottom  # falling metric: 12 at top, 9 below
+    assert chart.plot_left < chart.as_of_x < chart.plot_right
+
+
+def test_no_trend_for_milestones_or_without_a_period() -> None:
+    milestone, objective = _key_result(type=KeyResultType.MILESTONE, baseline=None, target=None)
+    assert trend_chart(milestone, objective, date(2026, 10, 1)) is None
+    metric, objective = _key_result()
+    undated = Objective(id="o", title="O", location=objective.location, key_results=("k",))
+    assert trend_chart(metric, undated, date(2026, 10, 1)) is None
