@@ -290,7 +290,7 @@ def test_a_failing_graph_is_named(broken: str, timeout: float, reason: str) -> N
         DotJob("another good diagram", "digraph other { c }"),
     ]
     with pytest.raises(DiagramError) as raised:
-        render_documents(find_dot(), jobs, timeout)
+        list(render_documents(find_dot(), jobs, timeout))
     message = str(raised.value)
     assert "the diagram of objective 'bad'" in message and reason in message
     assert "good" not in message.replace("objective 'bad'", "")
@@ -298,7 +298,7 @@ def test_a_failing_graph_is_named(broken: str, timeout: float, reason: str) -> N
 
 def test_batches_return_documents_in_order() -> None:
     jobs = [DotJob(f"graph {n}", f'digraph g{n} {{ label="number {n}" }}') for n in range(150)]
-    documents = render_documents(find_dot(), jobs, 30.0)
+    documents = list(render_documents(find_dot(), jobs, 30.0))
     assert [f"number {n}" in document for n, document in enumerate(documents)] == [True] * 150
 
 

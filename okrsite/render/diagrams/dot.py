@@ -13,7 +13,7 @@ import math
 import os
 import shutil
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -117,12 +117,16 @@ def _batches(jobs: Sequence[DotJob], workers: int) -> list[Sequence[DotJob]]:
     return [jobs[start : start + size] for start in range(0, len(jobs), size)]
 
 
-def render_documents(dot: str, jobs: Sequence[DotJob], timeout: float) -> list[str]:
-    """The SVG document of each job, in order: few `dot` processes, run on every core."""
+def render_documents(dot: str, jobs: Sequence[DotJob], timeout: float) -> Iterator[str]:
+    """The SVG document of each job, in order, yielded as soon as its batch is done.
+
+    Batches run on every core; the caller can work on the first documents (in Python) while
+    `dot` still draws the rest.
+    """
     if not jobs:
-        return []
+        return
     workers = _workers()
     batches = _batches(jobs, workers)
     with ThreadPoolExecutor(max_workers=min(workers, len(batches))) as pool:
-        results = pool.map(lambda batch: _render_batch(dot, batch, timeout), batches)
-        return [document for batch in results for document in batch]
+        for batch in pool.map(lambda batch: _render_batch(dot, batch, timeout), batches):
+            yield from batch
