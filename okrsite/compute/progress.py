@@ -14,8 +14,7 @@ from okrsite.model import CheckIn, KeyResult, KeyResultType, Status, Window
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
-    """How far progress may lag the expected line before a status drops (gap = expected − progress).
-    """
+    """How far progress may lag the expected line (gap = expected − progress) per status."""
 
     on_track: float = 0.10
     at_risk: float = 0.25
@@ -50,7 +49,7 @@ def milestone_done(key_result: KeyResult, as_of: date) -> bool:
 
 
 def metric_progress(baseline: float, target: float, value: float) -> float:
-    """Share of the way from baseline to target, 0–1; also for falling metrics (target < baseline)."""
+    """Share of the way from baseline to target, 0–1; falling metrics have target < baseline."""
     if target == baseline:
         raise ValueError("target equals baseline: progress is undefined")
     return clamp01((value - baseline) / (target - baseline))
