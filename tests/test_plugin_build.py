@@ -26,7 +26,7 @@ from mkdocs.exceptions import Abort
 from okrsite.compute.progress import current_value
 from okrsite.load import load_content
 from okrsite.model import Visibility
-from okrsite.render.pages.formats import with_unit
+from okrsite.render.pages.formats import status_label, with_unit
 from okrsite.site import PortalSettings, load_portal
 from okrsite.urls import Kind, SiteUrls
 
@@ -170,7 +170,8 @@ def test_numbers_on_pages_equal_the_scorecard(demo, demo_portal) -> None:
             assert bar is None or "Progress of" in bar["aria-label"]
             continue
         assert int(bar["aria-valuenow"]) == round(score.progress * 100), key
-        assert score.status.value in bar.parent.parent.parent.parent.decode()
+        facts = {dt.get_text(): dd for dt, dd in zip(page("dt"), page("dd"), strict=True)}
+        assert facts["Status"].select_one(".okr-status").get_text() == status_label(score.status)
     for key, kr in model.key_results.items():
         page = soup(page_file(demo, urls.page_url(Kind.KEY_RESULT, key)))
         facts = {
