@@ -200,7 +200,7 @@ def test_percent_rounds_down_so_100_means_done(progress: float, percent: int) ->
 
 
 def test_message_without_progress_is_the_status_alone() -> None:
-    assert badge_message(Score(None, 0.5, Status.UNKNOWN)) == "unknown"
+    assert badge_message(Score(None, 0.5, Status.UNKNOWN)) == "no progress yet"
     assert badge_message(Score(0.999, 0.5, Status.ON_TRACK)) == "99% · on track"
 
 
@@ -212,7 +212,7 @@ def test_a_status_the_scorecard_gives_is_shown_in_its_colour() -> None:
     assert json.loads(_files()["okrs/badges/team/idle.json"]) == {
         "schemaVersion": 1,
         "label": "idle",
-        "message": "unknown",
+        "message": "no progress yet",
         "color": STATUS_COLORS[Status.UNKNOWN],
     }
     assert set(STATUS_COLORS) == set(Status)

@@ -4,7 +4,7 @@ from okrsite.render.badges.artifacts import badge_artifacts, badge_files, subjec
 from okrsite.render.badges.colors import LABEL_COLOR, STATUS_COLORS
 from okrsite.render.badges.options import BadgeOptions, BadgeOptionsError, BadgeStyle
 from okrsite.render.badges.subjects import BadgeSubject, badge_subject, badge_subjects
-from okrsite.render.badges.wording import whole_percent
+from okrsite.compute.wording import whole_percent
 
 __all__ = [
     "LABEL_COLOR",

@@ -1,20 +1,18 @@
 """What a badge says: its label, its message and its colour, from the Scorecard only.
 
-Progress shows as a whole percent rounded DOWN, so 99.6% reads 99% and "100%" appears only
-when the work is done; a score without progress shows its status alone.
+The message is `okrsite.compute.wording.progress_and_status`, as on pages and diagrams.
 """
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from dataclasses import dataclass
 
 from okrsite.compute.scorecard import Score
+from okrsite.compute.wording import progress_and_status
 from okrsite.render.badges.colors import STATUS_COLORS
 
 _NOT_XML = frozenset("\ufffe\uffff")  # noncharacters XML 1.0 forbids
-_FLOAT_SLACK = 1e-9  # 0.29 * 100 is 28.999999999999996 in binary floating point
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,19 +27,8 @@ class BadgeWording:
         return f"{self.label}: {self.message}"
 
 
-def whole_percent(progress: float) -> int:
-    """Progress 0–1 as an integer percent, rounded down (see module docstring)."""
-    return math.floor(progress * 100 + _FLOAT_SLACK)
-
-
-def status_words(score: Score) -> str:
-    return score.status.value.replace("-", " ")
-
-
 def badge_message(score: Score) -> str:
-    if score.progress is None:
-        return status_words(score)
-    return f"{whole_percent(score.progress)}% · {status_words(score)}"
+    return progress_and_status(score.progress, score.status)
 
 
 def one_line(text: str) -> str:

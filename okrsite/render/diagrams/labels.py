@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import graphviz
 
+from okrsite.compute.wording import progress_and_status
 from okrsite.portal import Portal
 from okrsite.render.diagrams.facts import OUTCOME, NodeFacts, NodeKind, entity_facts, outcome_facts
 from okrsite.urls import Kind
@@ -20,7 +21,6 @@ from okrsite.urls import Kind
 LABEL_WIDTH = 24  # characters per label line
 LABEL_LINES = 2  # title lines before the progress line
 
-STATUS_WORDS = {"unknown": "no progress yet"}
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -38,10 +38,7 @@ def label_lines(title: str, state: str) -> list[str]:
 
 def state_text(facts: NodeFacts) -> str:
     """`42% · at risk`: never colour alone."""
-    words = STATUS_WORDS.get(facts.status, facts.status.replace("-", " "))
-    if facts.progress is None:
-        return words
-    return f"{round(facts.progress * 100)}% · {words}"
+    return progress_and_status(facts.progress, facts.status)
 
 
 def dot_text(text: str) -> str:

@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-from okrsite.model import InitiativeStatus, Status
+from okrsite.compute.wording import status_label, whole_percent
 
-STATUS_LABELS: dict[str, str] = {
-    Status.NOT_STARTED: "not started",
-    Status.ON_TRACK: "on track",
-    Status.AT_RISK: "at risk",
-    Status.OFF_TRACK: "off track",
-    Status.DONE: "done",
-    Status.UNKNOWN: "no progress yet",
-    InitiativeStatus.PLANNED: "planned",
-    InitiativeStatus.IN_PROGRESS: "in progress",
-    InitiativeStatus.BLOCKED: "blocked",
-    InitiativeStatus.CANCELLED: "cancelled",
-}
-
+__all__ = ["number", "percent", "percent_number", "status_label", "with_unit"]
 
 def percent(fraction: float | None) -> str:
     """`53%`; an undefined progress reads as a dash, never as 0%."""
-    return "—" if fraction is None else f"{round(fraction * 100)}%"
+    return "—" if fraction is None else f"{whole_percent(fraction)}%"
 
 
 def percent_number(fraction: float | None) -> int | None:
-    return None if fraction is None else round(fraction * 100)
+    return None if fraction is None else whole_percent(fraction)
 
 
 def number(value: float | None) -> str:
@@ -43,7 +31,3 @@ def with_unit(value: float | None, unit: str) -> str:
         return number(value)
     joiner = "" if unit in {"%", "‰", "°"} else " "
     return f"{number(value)}{joiner}{unit}"
-
-
-def status_label(status: str) -> str:
-    return STATUS_LABELS.get(status, status)

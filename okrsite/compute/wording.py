@@ -1,0 +1,43 @@
+"""How a score reads in words, the same on pages, diagrams, badges and feeds.
+
+Progress shows as a whole percent rounded DOWN, so 99.6% reads 99% and "100%" appears only when
+the work is done; undefined progress never reads as 0%.
+"""
+
+from __future__ import annotations
+
+import math
+
+from okrsite.model import InitiativeStatus, Status
+
+_FLOAT_SLACK = 1e-9  # 0.29 * 100 is 28.999999999999996 in binary floating point
+
+STATUS_LABELS: dict[str, str] = {
+    Status.NOT_STARTED: "not started",
+    Status.ON_TRACK: "on track",
+    Status.AT_RISK: "at risk",
+    Status.OFF_TRACK: "off track",
+    Status.DONE: "done",
+    Status.UNKNOWN: "no progress yet",
+    InitiativeStatus.PLANNED: "planned",
+    InitiativeStatus.IN_PROGRESS: "in progress",
+    InitiativeStatus.BLOCKED: "blocked",
+    InitiativeStatus.CANCELLED: "cancelled",
+}
+
+
+def whole_percent(progress: float) -> int:
+    """Progress 0–1 as an integer percent, rounded down (see module docstring)."""
+    return math.floor(progress * 100 + _FLOAT_SLACK)
+
+
+def status_label(status: str) -> str:
+    """`on track`, `no progress yet`: what a status is called wherever people read it."""
+    return STATUS_LABELS.get(status, status.replace("-", " "))
+
+
+def progress_and_status(progress: float | None, status: str) -> str:
+    """`53% · on track`, or the status alone when progress is undefined."""
+    if progress is None:
+        return status_label(status)
+    return f"{whole_percent(progress)}% · {status_label(status)}"
