@@ -22,7 +22,7 @@ from pathlib import Path
 
 from bench.content_writer import write_content
 from bench.org import AS_OF, SIZES, Org, build_org
-from bench.plain_site import write_plain_docs
+from bench.plain_site import nav_yaml, write_plain_docs
 
 MANIFEST = "bench-manifest.json"
 
@@ -51,6 +51,7 @@ def _plain_config(org: Org) -> str:
         f"{_THEME}"
         "plugins:\n"
         "  - search\n"
+        f"{nav_yaml(org)}"
     )
 
 

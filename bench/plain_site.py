@@ -9,6 +9,7 @@ Only what okrsite publishes by default (public and internal objectives) gets a p
 
 from __future__ import annotations
 
+import json
 import posixpath
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,6 +18,16 @@ from bench.org import Capability, Initiative, KeyResult, Objective, Org, Stage, 
 from okrsite.urls import SECTIONS, Kind, SiteUrls
 
 _URLS = SiteUrls()
+MATRIX_SOURCE = _URLS.index_source("matrix")
+INDEX_TITLES = {  # as okrsite titles its index pages
+    "value-streams": "Value streams",
+    "objectives": "Objectives",
+    "key-results": "Key results",
+    "initiatives": "Initiatives",
+    "capabilities": "Capabilities",
+    "teams": "Teams",
+    "matrix": "Traceability matrix",
+}
 
 
 def _source(kind: Kind, key: str) -> str:
@@ -74,7 +85,7 @@ class _Pages:
         for initiative in org.initiatives:
             pages[_source(Kind.INITIATIVE, initiative.id)] = self.initiative(initiative)
         pages.update(self.indexes())
-        pages["matrix.md"] = self.matrix()
+        pages[MATRIX_SOURCE] = self.matrix()
         return pages
 
     def overview(self) -> str:
@@ -268,7 +279,6 @@ class _Pages:
             Kind.VALUE_STREAM: [
                 (v.id, v.title, f"{len(v.stages)} stages") for v in org.value_streams
             ],
-            Kind.STAGE: [(s.id, s.title, "") for s in org.stages],
             Kind.CAPABILITY: [(c.id, c.title, c.owner) for c in org.capabilities],
             Kind.TEAM: [(t.id, t.title, t.level) for t in org.teams],
             Kind.OBJECTIVE: [(o.id, o.title, o.team.title) for o in self.objectives],
@@ -279,8 +289,7 @@ class _Pages:
         for kind, entries in rows.items():
             section = SECTIONS[kind]
             source = _URLS.index_source(section)
-            lines = [f"# {section.replace('-', ' ').capitalize()}", "", "| Id | Title | |"]
-            lines.append("|---|---|---|")
+            lines = [f"# {INDEX_TITLES[section]}", "", "| Id | Title | |", "|---|---|---|"]
             lines.extend(
                 f"| {key} | {_link(source, kind, key, title)} | {extra} |"
                 for key, title, extra in entries
@@ -289,14 +298,57 @@ class _Pages:
         return pages
 
     def matrix(self) -> str:
-        lines = ["# Traceability matrix", "", "| Objective | Capabilities |", "|---|---|"]
+        source = MATRIX_SOURCE
+        lines = [f"# {INDEX_TITLES['matrix']}", "", "| Objective | Capabilities |", "|---|---|"]
         for objective in self.objectives:
             capabilities = ((c.id, c.title) for c in objective.capabilities)
             lines.append(
-                f"| {_link('matrix.md', Kind.OBJECTIVE, objective.id, objective.title)} "
-                f"| {_links('matrix.md', Kind.CAPABILITY, capabilities)} |"
+                f"| {_link(source, Kind.OBJECTIVE, objective.id, objective.title)} "
+                f"| {_links(source, Kind.CAPABILITY, capabilities)} |"
             )
         return "\n".join(lines) + "\n"
+
+
+def _nav_tree(node: Capability | Team, kind: Kind, indent: str) -> list[str]:
+    """A nav entry; a node with children becomes a section whose first page is its own."""
+    source = _source(kind, node.id)
+    if not node.children:
+        return [f"{indent}- {source}"]
+    lines = [f"{indent}- {json.dumps(node.title, ensure_ascii=False)}:", f"{indent}    - {source}"]
+    for child in node.children:
+        lines.extend(_nav_tree(child, kind, indent + "    "))
+    return lines
+
+
+def nav_yaml(org: Org) -> str:
+    """The `nav:` of mkdocs.yml, shaped like okrsite's own navigation (render/pages/nav.py):
+    value streams with their stages, capabilities and teams as trees, objectives listed; key
+    results and initiatives are reached from their index pages, as in okrsite."""
+
+    def section(name: str) -> list[str]:
+        return [f"  - {json.dumps(INDEX_TITLES[name])}:", f"      - {_URLS.index_source(name)}"]
+
+    lines = ["nav:", f"  - Overview: {_URLS.overview_source()}", *section("value-streams")]
+    for stream in org.value_streams:
+        lines.append(f"      - {json.dumps(stream.title, ensure_ascii=False)}:")
+        lines.append(f"          - {_source(Kind.VALUE_STREAM, stream.id)}")
+        lines.extend(f"          - {_source(Kind.STAGE, stage.id)}" for stage in stream.stages)
+    lines.extend(section("capabilities"))
+    for capability in org.capabilities:
+        if capability.parent is None:
+            lines.extend(_nav_tree(capability, Kind.CAPABILITY, "      "))
+    lines.extend(section("teams"))
+    for team in org.teams:
+        if team.parent is None:
+            lines.extend(_nav_tree(team, Kind.TEAM, "      "))
+    lines.extend(section("objectives"))
+    published = sorted(o.id for o in org.objectives if o.visibility != "confidential")
+    lines.extend(f"      - {_source(Kind.OBJECTIVE, key)}" for key in published)
+    for name in ("key-results", "initiatives", "matrix"):
+        lines.append(f"  - {json.dumps(INDEX_TITLES[name])}: {_URLS.index_source(name)}")
+    lines.append("not_in_nav: |")  # pages reached by links only, as okrsite marks them
+    lines.extend(f"  /{SECTIONS[kind]}/*.md" for kind in (Kind.KEY_RESULT, Kind.INITIATIVE))
+    return "\n".join(lines) + "\n"
 
 
 def plain_pages(org: Org) -> dict[str, str]:
