@@ -10,9 +10,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from okrsite.commands import check, export, init, schema
+from okrsite.commands import check, export, generate, init, schema
 
-COMMANDS = (check, schema, export, init)
+COMMANDS = (check, schema, export, init, generate)
 
 
 def build_parser() -> argparse.ArgumentParser:

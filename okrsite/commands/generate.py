@@ -1,0 +1,224 @@
+"""`okrsite generate`: write the portal as a folder of files, for engines that don't run the
+MkDocs plugin (Zensical first; see docs/zensical.md).
+
+The files are the ones the MkDocs plugin hands to MkDocs (same pages, URLs, badges, diagrams,
+exports), from the same core calls (`load_portal` + `site_artifacts`). With `--config`, the
+settings come from the `okrsite` entry of that mkdocs.yml, the user's docs are copied in beside
+the portal, and a Zensical config (`zensical.yml` beside mkdocs.yml) points Zensical at the
+folder, so one mkdocs.yml builds the same site on both engines.
+
+Exit codes: 0 written, 1 content errors (nothing written), 2 usage, config or output errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from okrsite.compute.as_of import AsOfError, resolve_as_of
+from okrsite.compute.progress import Thresholds
+from okrsite.engines.folder import FolderError, laid_out, user_files, write_folder
+from okrsite.engines.mkdocs_yml import SiteConfig, SiteConfigError, read_site_config
+from okrsite.engines.zensical import zensical_config
+from okrsite.model import Visibility
+from okrsite.problems import has_errors
+from okrsite.render.pages import portal_nav
+from okrsite.site import PortalSettings, SiteOptions, load_portal, site_artifacts
+from okrsite.urls import SiteUrls
+
+PROGRAM = "okrsite generate"
+_DEFAULTS = Thresholds()
+# Options that only apply without --config (with it, mkdocs.yml holds these settings).
+_STANDALONE = {
+    "content": "content",
+    "as_of": None,
+    "visibility": Visibility.INTERNAL.value,
+    "prefix": "",
+    "site_url": None,
+    "no_directory_urls": False,
+    "on_track": _DEFAULTS.on_track,
+    "at_risk": _DEFAULTS.at_risk,
+}
+
+
+class UsageError(Exception):
+    """Bad options or settings: reported as one line, exit code 2."""
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "generate",
+        help="write the portal's pages, badges, diagrams and exports as files",
+        description="Write the portal as Markdown pages plus badges, diagrams and exports into "
+        "OUT_DIR (replaced as a whole, only after everything is written), so engines without "
+        "the MkDocs plugin (Zensical) publish the same portal. With --config, the settings come "
+        "from that mkdocs.yml's okrsite plugin entry, its docs are copied in, and a Zensical "
+        "config is written beside it.",
+    )
+    parser.add_argument("out_dir", metavar="OUT_DIR", help="folder to (re)write")
+    parser.add_argument(
+        "--config", metavar="FILE", help="read the okrsite settings from this mkdocs.yml"
+    )
+    parser.add_argument(
+        "--zensical-config",
+        metavar="FILE",
+        help="with --config: where to write the Zensical config (default: zensical.yml beside "
+        "the mkdocs.yml)",
+    )
+    standalone = parser.add_argument_group("settings without --config")
+    standalone.add_argument("--content", default="content", metavar="DIR",
+                            help="the content directory (default: content)")  # fmt: skip
+    standalone.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="compute progress as of this ISO date (default: SOURCE_DATE_EPOCH, else today)",
+    )
+    standalone.add_argument(
+        "--visibility",
+        choices=[v.value for v in Visibility],
+        default=Visibility.INTERNAL.value,
+        help="publish objectives up to this level (default: internal)",
+    )
+    standalone.add_argument("--prefix", default="", help="folder of the portal in the site")
+    standalone.add_argument("--site-url", metavar="URL", help="the site's public address")
+    standalone.add_argument(
+        "--no-directory-urls",
+        action="store_true",
+        help="page urls end in .html (for sites built with use_directory_urls: false)",
+    )
+    standalone.add_argument("--on-track", type=float, default=_DEFAULTS.on_track, metavar="GAP",
+                            help=f"largest lag still on track (default: {_DEFAULTS.on_track})")  # fmt: skip
+    standalone.add_argument("--at-risk", type=float, default=_DEFAULTS.at_risk, metavar="GAP",
+                            help=f"largest lag still at risk (default: {_DEFAULTS.at_risk})")  # fmt: skip
+    return parser
+
+
+def _standalone_site(args: argparse.Namespace) -> SiteConfig:
+    """The settings from the command line, when no mkdocs.yml is given."""
+    if not 0 <= args.on_track <= args.at_risk:
+        raise UsageError("thresholds need 0 <= --on-track <= --at-risk")
+    try:
+        as_of = resolve_as_of(args.as_of)
+    except AsOfError as exc:
+        raise UsageError(str(exc)) from None
+    settings = PortalSettings(
+        as_of, Visibility(args.visibility), Thresholds(args.on_track, args.at_risk)
+    )
+    return SiteConfig(
+        path=Path("."),
+        docs_dir=Path("."),
+        use_directory_urls=not args.no_directory_urls,
+        site_url=args.site_url,
+        custom_dir=None,
+        nav=None,
+        content_dir=Path(args.content),
+        prefix=args.prefix,
+        settings=settings,
+    )
+
+
+def _site(args: argparse.Namespace) -> SiteConfig:
+    if args.config is None:
+        if args.zensical_config is not None:
+            raise UsageError("--zensical-config needs --config (the mkdocs.yml it inherits)")
+        return _standalone_site(args)
+    given = [f"--{name.replace('_', '-')}" for name, default in _STANDALONE.items()
+             if getattr(args, name) != default]  # fmt: skip
+    if given:
+        raise UsageError(
+            f"{given[0]} cannot be combined with --config; set it in the okrsite plugin "
+            "entry of the mkdocs.yml instead"
+        )
+    try:
+        return read_site_config(Path(args.config))
+    except SiteConfigError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _zensical_config_path(args: argparse.Namespace, site: SiteConfig, out_dir: Path) -> Path:
+    """Where the Zensical config goes; Zensical wants docs_dir inside the config's folder."""
+    path = Path(args.zensical_config or site.path.parent / "zensical.yml")
+    root = path.parent.resolve()
+    if not out_dir.resolve().is_relative_to(root):
+        raise UsageError(
+            f"OUT_DIR '{out_dir}' must be inside '{path.parent}' (the folder of the Zensical "
+            "config), because Zensical only builds a docs_dir inside its config's folder"
+        )
+    if out_dir.resolve().is_relative_to(site.docs_dir.resolve()):
+        raise UsageError(
+            f"OUT_DIR '{out_dir}' is inside the docs folder '{site.docs_dir}'; choose a "
+            "folder outside it (for example .okrsite/site-docs)"
+        )
+    return path
+
+
+def _write_text(path: Path, text: str) -> None:
+    """Replace a file in one step, so readers see the old or the new text, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _generate(args: argparse.Namespace) -> int:
+    site = _site(args)
+    out_dir = Path(args.out_dir)
+    with_config = args.config is not None
+    config_path = _zensical_config_path(args, site, out_dir) if with_config else None
+    if with_config and not site.docs_dir.is_dir():
+        raise UsageError(f"docs_dir '{site.docs_dir}' of '{site.path}' does not exist")
+    if not site.content_dir.is_dir():
+        raise UsageError(
+            f"content directory '{site.content_dir}' does not exist; create it or pass the "
+            "right path"
+        )
+
+    portal, problems = load_portal(site.content_dir, site.settings)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if portal is None or has_errors(problems):
+        print(f"{PROGRAM}: nothing written; fix the errors above", file=sys.stderr)
+        return 1
+
+    urls = SiteUrls(site.prefix, site.use_directory_urls, site.site_url)
+    artifacts = site_artifacts(portal, urls, SiteOptions(override_dir=site.custom_dir))
+    files, nav = laid_out(artifacts, portal_nav(portal, urls), site.use_directory_urls)
+    docs_dir = site.docs_dir if with_config else None
+    write_folder(out_dir, files, [a.path for a in artifacts], docs_dir)
+
+    pages = sum(a.is_page for a in files)
+    summary = f"{PROGRAM}: wrote {pages} pages and {len(files) - pages} other files to {out_dir}"
+    if config_path is not None:
+        user_pages = [p for p in user_files(site.docs_dir) if p.endswith(".md")]
+        text = zensical_config(
+            mkdocs_yml=site.path,
+            out_dir=out_dir,
+            portal_nav=nav,
+            user_nav=site.nav,
+            user_pages=user_pages,
+            artifacts=files,
+            config_path=config_path,
+        )
+        _write_text(config_path, text)
+        summary += f"; build it with `zensical build -f {config_path}`"
+    print(summary)
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        return _generate(args)
+    except (UsageError, FolderError) as exc:
+        print(f"{PROGRAM}: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"{PROGRAM}: cannot write '{exc.filename}': {exc.strerror}", file=sys.stderr)
+        return 2

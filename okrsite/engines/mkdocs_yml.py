@@ -1,0 +1,219 @@
+"""Read the site settings okrsite needs from an mkdocs.yml, without MkDocs.
+
+One mkdocs.yml drives every engine: MkDocs reads it with the okrsite plugin, and
+`okrsite generate` reads the same `plugins: - okrsite:` entry here, so Zensical (which ignores
+plugins it does not know) builds the same portal. Tags such as `!ENV` or `!!python/name:` in
+other settings are tolerated and not evaluated; only plain values are read. `INHERIT:` is
+followed as MkDocs does (the child's keys win, nested mappings merge).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from okrsite.compute.as_of import AsOfError, resolve_as_of
+from okrsite.compute.progress import Thresholds
+from okrsite.model import Location, Visibility
+from okrsite.site import PortalSettings
+
+PLUGIN = "okrsite"
+_DEFAULTS = Thresholds()
+SETTINGS = ("content", "prefix", "as_of", "on_track", "at_risk", "visibility")
+
+
+class SiteConfigError(ValueError):
+    """The mkdocs.yml cannot be used; the message starts with `path:line:col: error:`."""
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What a build needs from mkdocs.yml: where things are, the URL style, the portal."""
+
+    path: Path
+    docs_dir: Path
+    use_directory_urls: bool
+    site_url: str | None
+    custom_dir: Path | None
+    nav: list[Any] | None
+    content_dir: Path
+    prefix: str
+    settings: PortalSettings
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """A safe loader that reads any tag as an opaque value instead of failing or running it."""
+
+
+def _opaque(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> object:
+    return f"<{node.tag}>"
+
+
+_TolerantLoader.add_multi_constructor("!", _opaque)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _opaque)
+
+
+@dataclass(frozen=True)
+class _Document:
+    path: Path
+    node: yaml.Node | None
+    data: dict[str, Any]
+
+    def at(self, *keys: str | int) -> Location:
+        """Where the value under `keys` was written (or the closest enclosing one)."""
+        node, found = self.node, self.node
+        for key in keys:
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if k.value == key), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+                node = node.value[key] if key < len(node.value) else None
+            else:
+                node = None
+            if node is None:
+                break
+            found = node
+        mark = found.start_mark if found is not None else None
+        return Location(str(self.path), mark.line + 1 if mark else 1, mark.column + 1 if mark else 1)
+
+    def fail(self, message: str, *keys: str | int) -> SiteConfigError:
+        return SiteConfigError(f"{self.at(*keys)}: error: {message}")
+
+
+def _read(path: Path, seen: tuple[Path, ...] = ()) -> _Document:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise SiteConfigError(f"{path}:1:1: error: cannot read the config: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise SiteConfigError(f"{path}:1:1: error: the config is not UTF-8 text") from None
+    loader = _TolerantLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise SiteConfigError(f"{path}:{where}: error: {problem}") from None
+    finally:
+        loader.dispose()
+    document = _Document(path, node, data if isinstance(data, dict) else {})
+    if not isinstance(data, dict):
+        raise document.fail("the config must be a mapping of settings")
+    parent = data.get("INHERIT")
+    if parent is None:
+        return document
+    parent_path = (path.parent / str(parent)).resolve()
+    if parent_path in seen:
+        raise document.fail(f"INHERIT: '{parent}' inherits back from this file", "INHERIT")
+    if not parent_path.is_file():
+        raise document.fail(f"INHERIT: '{parent}' does not exist", "INHERIT")
+    inherited = _read(parent_path, (*seen, path.resolve()))
+    merged = _merge(inherited.data, {k: v for k, v in data.items() if k != "INHERIT"})
+    return _Document(path, node, merged)
+
+
+def _merge(parent: Mapping[str, Any], child: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(parent)
+    for key, value in child.items():
+        below = merged.get(key)
+        both_maps = isinstance(below, Mapping) and isinstance(value, Mapping)
+        merged[key] = _merge(below, value) if both_maps else value
+    return merged
+
+
+def _plugin_entry(document: _Document) -> tuple[Mapping[str, Any], tuple[str | int, ...]]:
+    """The okrsite plugin's settings and where they are written."""
+    plugins = document.data.get("plugins")
+    entries = plugins.items() if isinstance(plugins, Mapping) else enumerate(plugins or [])
+    for index, entry in entries:
+        if entry == PLUGIN and isinstance(index, int):
+            return {}, ("plugins", index)
+        if index == PLUGIN:  # plugins written as a mapping
+            return entry or {}, ("plugins", PLUGIN)
+        if isinstance(entry, Mapping) and PLUGIN in entry:
+            return entry[PLUGIN] or {}, ("plugins", index, PLUGIN)
+    raise document.fail(
+        "no `okrsite` entry under `plugins:`; add `- okrsite:` with the same settings the "
+        "MkDocs build uses (at least `content:`)",
+        "plugins",
+    )
+
+
+def _number(document: _Document, where: tuple[str | int, ...], name: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise document.fail(f"okrsite setting `{name}` must be a number", *where, name)
+    return float(value)
+
+
+def _portal_settings(
+    document: _Document, entry: Mapping[str, Any], where: tuple[str | int, ...]
+) -> PortalSettings:
+    """The same checks and defaults as the MkDocs plugin's settings (README, "Plugin settings")."""
+    on_track = _number(document, where, "on_track", entry.get("on_track", _DEFAULTS.on_track))
+    at_risk = _number(document, where, "at_risk", entry.get("at_risk", _DEFAULTS.at_risk))
+    if not 0 <= on_track <= at_risk:
+        raise document.fail("okrsite thresholds need 0 <= on_track <= at_risk", *where)
+    as_of = entry.get("as_of")
+    if as_of is not None and not isinstance(as_of, str | date):
+        raise document.fail("okrsite setting `as_of` must be a date like 2026-11-23", *where)
+    try:
+        resolved = resolve_as_of(as_of)
+    except AsOfError as exc:
+        raise document.fail(f"{exc} (okrsite setting as_of)", *where, "as_of") from None
+    visibility = entry.get("visibility", Visibility.INTERNAL.value)
+    choices = [v.value for v in Visibility]
+    if visibility not in choices:
+        raise document.fail(
+            f"okrsite setting `visibility` must be one of {', '.join(choices)}",
+            *where,
+            "visibility",
+        )
+    return PortalSettings(resolved, Visibility(visibility), Thresholds(on_track, at_risk))
+
+
+def _text(document: _Document, value: Any, name: str, *where: str | int) -> str:
+    if not isinstance(value, str):
+        raise document.fail(f"`{name}` must be text", *where)
+    return value
+
+
+def read_site_config(path: Path) -> SiteConfig:
+    """The settings of the mkdocs.yml at `path`; raises SiteConfigError saying what to fix."""
+    document = _read(path)
+    data, base = document.data, path.parent
+    entry, where = _plugin_entry(document)
+    if not isinstance(entry, Mapping):
+        raise document.fail("the okrsite plugin's settings must be a mapping", *where)
+    unknown = sorted(set(entry) - set(SETTINGS))
+    if unknown:
+        raise document.fail(
+            f"unknown okrsite setting `{unknown[0]}`; the settings are {', '.join(SETTINGS)}",
+            *where,
+            unknown[0],
+        )
+    theme = data.get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, Mapping) else None
+    nav = data.get("nav")
+    if nav is not None and not isinstance(nav, list):
+        raise document.fail("`nav` must be a list", "nav")
+    directory_urls = data.get("use_directory_urls", True)
+    if not isinstance(directory_urls, bool):
+        raise document.fail("`use_directory_urls` must be true or false", "use_directory_urls")
+    site_url = data.get("site_url")
+    return SiteConfig(
+        path=path,
+        docs_dir=base / _text(document, data.get("docs_dir", "docs"), "docs_dir", "docs_dir"),
+        use_directory_urls=directory_urls,
+        site_url=_text(document, site_url, "site_url", "site_url") if site_url else None,
+        custom_dir=base / _text(document, custom_dir, "custom_dir", "theme") if custom_dir else None,
+        nav=nav,
+        content_dir=base / _text(document, entry.get("content", "content"), "content", *where, "content"),
+        prefix=_text(document, entry.get("prefix", ""), "prefix", *where, "prefix"),
+        settings=_portal_settings(document, entry, where),
+    )
