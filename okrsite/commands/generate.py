@@ -19,30 +19,21 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from okrsite.compute.as_of import AsOfError, resolve_as_of
-from okrsite.compute.progress import Thresholds
 from okrsite.engines.folder import FolderError, laid_out, user_files, write_folder
 from okrsite.engines.mkdocs_yml import SiteConfig, SiteConfigError, read_site_config
 from okrsite.engines.zensical import zensical_config
 from okrsite.model import Visibility
 from okrsite.problems import has_errors
 from okrsite.render.pages import portal_nav
-from okrsite.site import PortalSettings, SiteOptions, load_portal, site_artifacts
+from okrsite.settings import SETTINGS, SettingsError, read_settings
+from okrsite.site import SCRIPT, STYLESHEETS, load_portal, site_artifacts
 from okrsite.urls import SiteUrls
 
 PROGRAM = "okrsite generate"
-_DEFAULTS = Thresholds()
-# Options that only apply without --config (with it, mkdocs.yml holds these settings).
-_STANDALONE = {
-    "content": "content",
-    "as_of": None,
-    "visibility": Visibility.INTERNAL.value,
-    "prefix": "",
-    "site_url": None,
-    "no_directory_urls": False,
-    "on_track": _DEFAULTS.on_track,
-    "at_risk": _DEFAULTS.at_risk,
-}
+_DEFAULT = {setting.name: setting.default for setting in SETTINGS}
+# The okrsite settings the command line offers when there is no mkdocs.yml to read them from.
+_SETTING_OPTIONS = ("content", "prefix", "as_of", "on_track", "at_risk", "visibility")
+_SITE_OPTIONS = {"site_url": None, "no_directory_urls": False}
 
 
 class UsageError(Exception):
@@ -70,7 +61,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         "the mkdocs.yml)",
     )
     standalone = parser.add_argument_group("settings without --config")
-    standalone.add_argument("--content", default="content", metavar="DIR",
+    standalone.add_argument("--content", default=_DEFAULT["content"], metavar="DIR",
                             help="the content directory (default: content)")  # fmt: skip
     standalone.add_argument(
         "--as-of",
@@ -80,43 +71,42 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     standalone.add_argument(
         "--visibility",
         choices=[v.value for v in Visibility],
-        default=Visibility.INTERNAL.value,
+        default=_DEFAULT["visibility"],
         help="publish objectives up to this level (default: internal)",
     )
-    standalone.add_argument("--prefix", default="", help="folder of the portal in the site")
+    standalone.add_argument(
+        "--prefix", default=_DEFAULT["prefix"], help="folder of the portal in the site"
+    )
     standalone.add_argument("--site-url", metavar="URL", help="the site's public address")
     standalone.add_argument(
         "--no-directory-urls",
         action="store_true",
         help="page urls end in .html (for sites built with use_directory_urls: false)",
     )
-    standalone.add_argument("--on-track", type=float, default=_DEFAULTS.on_track, metavar="GAP",
-                            help=f"largest lag still on track (default: {_DEFAULTS.on_track})")  # fmt: skip
-    standalone.add_argument("--at-risk", type=float, default=_DEFAULTS.at_risk, metavar="GAP",
-                            help=f"largest lag still at risk (default: {_DEFAULTS.at_risk})")  # fmt: skip
+    for name, meaning in (("on_track", "on track"), ("at_risk", "at risk")):
+        standalone.add_argument(
+            f"--{name.replace('_', '-')}",
+            type=float,
+            default=_DEFAULT[name],
+            metavar="GAP",
+            help=f"largest lag still {meaning} (default: {_DEFAULT[name]})",
+        )
     return parser
 
 
 def _standalone_site(args: argparse.Namespace) -> SiteConfig:
     """The settings from the command line, when no mkdocs.yml is given."""
-    if not 0 <= args.on_track <= args.at_risk:
-        raise UsageError("thresholds need 0 <= --on-track <= --at-risk")
+    values = {name: getattr(args, name) for name in _SETTING_OPTIONS}
     try:
-        as_of = resolve_as_of(args.as_of)
-    except AsOfError as exc:
+        settings = read_settings(values, base_dir=Path.cwd())
+    except SettingsError as exc:
         raise UsageError(str(exc)) from None
-    settings = PortalSettings(
-        as_of, Visibility(args.visibility), Thresholds(args.on_track, args.at_risk)
-    )
     return SiteConfig(
-        path=Path("."),
-        docs_dir=Path("."),
+        path=Path("mkdocs.yml"),
+        docs_dir=Path("docs"),
         use_directory_urls=not args.no_directory_urls,
         site_url=args.site_url,
-        custom_dir=None,
         nav=None,
-        content_dir=Path(args.content),
-        prefix=args.prefix,
         settings=settings,
     )
 
@@ -126,12 +116,12 @@ def _site(args: argparse.Namespace) -> SiteConfig:
         if args.zensical_config is not None:
             raise UsageError("--zensical-config needs --config (the mkdocs.yml it inherits)")
         return _standalone_site(args)
-    given = [f"--{name.replace('_', '-')}" for name, default in _STANDALONE.items()
+    defaults = {**{name: _DEFAULT[name] for name in _SETTING_OPTIONS}, **_SITE_OPTIONS}
+    given = [f"--{name.replace('_', '-')}" for name, default in defaults.items()
              if getattr(args, name) != default]  # fmt: skip
     if given:
         raise UsageError(
-            f"{given[0]} cannot be combined with --config; set it in the okrsite plugin "
-            "entry of the mkdocs.yml instead"
+            f"{given[0]} cannot be combined with --config; set it in that mkdocs.yml instead"
         )
     try:
         return read_site_config(Path(args.config))
@@ -170,41 +160,45 @@ def _write_text(path: Path, text: str) -> None:
 
 def _generate(args: argparse.Namespace) -> int:
     site = _site(args)
+    settings = site.settings
     out_dir = Path(args.out_dir)
     with_config = args.config is not None
     config_path = _zensical_config_path(args, site, out_dir) if with_config else None
     if with_config and not site.docs_dir.is_dir():
         raise UsageError(f"docs_dir '{site.docs_dir}' of '{site.path}' does not exist")
-    if not site.content_dir.is_dir():
+    if not settings.content_dir.is_dir():
         raise UsageError(
-            f"content directory '{site.content_dir}' does not exist; create it or pass the "
-            "right path"
+            f"content directory '{settings.content_dir}' does not exist; create it or pass "
+            "the right path"
         )
 
-    portal, problems = load_portal(site.content_dir, site.settings)
-    for problem in problems:
+    loaded = load_portal(settings.content_dir, settings.portal)
+    for problem in loaded.problems:
         print(problem, file=sys.stderr)
-    if portal is None or has_errors(problems):
+    for notice in loaded.notices:
+        print(f"{PROGRAM}: warning: {notice}", file=sys.stderr)
+    if loaded.portal is None or has_errors(loaded.problems):
         print(f"{PROGRAM}: nothing written; fix the errors above", file=sys.stderr)
         return 1
 
-    urls = SiteUrls(site.prefix, site.use_directory_urls, site.site_url)
-    artifacts = site_artifacts(portal, urls, SiteOptions(override_dir=site.custom_dir))
-    files, nav = laid_out(artifacts, portal_nav(portal, urls), site.use_directory_urls)
+    urls = SiteUrls(settings.prefix, site.use_directory_urls, site.site_url)
+    artifacts = site_artifacts(loaded.portal, urls, settings.site, loaded.last_updated)
+    nav = portal_nav(loaded.portal, urls)
+    files, nav = laid_out(artifacts, nav, site.use_directory_urls)
     docs_dir = site.docs_dir if with_config else None
     write_folder(out_dir, files, [a.path for a in artifacts], docs_dir)
 
     pages = sum(a.is_page for a in files)
     summary = f"{PROGRAM}: wrote {pages} pages and {len(files) - pages} other files to {out_dir}"
     if config_path is not None:
-        user_pages = [p for p in user_files(site.docs_dir) if p.endswith(".md")]
         text = zensical_config(
             mkdocs_yml=site.path,
             out_dir=out_dir,
             portal_nav=nav,
             user_nav=site.nav,
-            user_pages=user_pages,
-            artifacts=files,
+            user_pages=[p for p in user_files(site.docs_dir) if p.endswith(".md")],
+            stylesheets=[urls.file_url(path) for path in STYLESHEETS],
+            scripts=[urls.file_url(SCRIPT)],
             config_path=config_path,
         )
         _write_text(config_path, text)

@@ -11,20 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from okrsite.compute.as_of import AsOfError, resolve_as_of
-from okrsite.compute.progress import Thresholds
-from okrsite.model import Location, Visibility
-from okrsite.site import PortalSettings
+from okrsite.model import Location
+from okrsite.settings import Settings, SettingsError, read_settings
 
 PLUGIN = "okrsite"
-_DEFAULTS = Thresholds()
-SETTINGS = ("content", "prefix", "as_of", "on_track", "at_risk", "visibility")
 
 
 class SiteConfigError(ValueError):
@@ -39,11 +34,8 @@ class SiteConfig:
     docs_dir: Path
     use_directory_urls: bool
     site_url: str | None
-    custom_dir: Path | None
     nav: list[Any] | None
-    content_dir: Path
-    prefix: str
-    settings: PortalSettings
+    settings: Settings
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -78,7 +70,9 @@ class _Document:
                 break
             found = node
         mark = found.start_mark if found is not None else None
-        return Location(str(self.path), mark.line + 1 if mark else 1, mark.column + 1 if mark else 1)
+        if mark is None:
+            return Location(str(self.path), 1, 1)
+        return Location(str(self.path), mark.line + 1, mark.column + 1)
 
     def fail(self, message: str, *keys: str | int) -> SiteConfigError:
         return SiteConfigError(f"{self.at(*keys)}: error: {message}")
@@ -88,7 +82,7 @@ def _read(path: Path, seen: tuple[Path, ...] = ()) -> _Document:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise SiteConfigError(f"{path}:1:1: error: cannot read the config: {exc.strerror}") from None
+        raise SiteConfigError(f"{path}:1:1: error: cannot read it: {exc.strerror}") from None
     except UnicodeDecodeError:
         raise SiteConfigError(f"{path}:1:1: error: the config is not UTF-8 text") from None
     loader = _TolerantLoader(text)
@@ -145,38 +139,6 @@ def _plugin_entry(document: _Document) -> tuple[Mapping[str, Any], tuple[str | i
     )
 
 
-def _number(document: _Document, where: tuple[str | int, ...], name: str, value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise document.fail(f"okrsite setting `{name}` must be a number", *where, name)
-    return float(value)
-
-
-def _portal_settings(
-    document: _Document, entry: Mapping[str, Any], where: tuple[str | int, ...]
-) -> PortalSettings:
-    """The same checks and defaults as the MkDocs plugin's settings (README, "Plugin settings")."""
-    on_track = _number(document, where, "on_track", entry.get("on_track", _DEFAULTS.on_track))
-    at_risk = _number(document, where, "at_risk", entry.get("at_risk", _DEFAULTS.at_risk))
-    if not 0 <= on_track <= at_risk:
-        raise document.fail("okrsite thresholds need 0 <= on_track <= at_risk", *where)
-    as_of = entry.get("as_of")
-    if as_of is not None and not isinstance(as_of, str | date):
-        raise document.fail("okrsite setting `as_of` must be a date like 2026-11-23", *where)
-    try:
-        resolved = resolve_as_of(as_of)
-    except AsOfError as exc:
-        raise document.fail(f"{exc} (okrsite setting as_of)", *where, "as_of") from None
-    visibility = entry.get("visibility", Visibility.INTERNAL.value)
-    choices = [v.value for v in Visibility]
-    if visibility not in choices:
-        raise document.fail(
-            f"okrsite setting `visibility` must be one of {', '.join(choices)}",
-            *where,
-            "visibility",
-        )
-    return PortalSettings(resolved, Visibility(visibility), Thresholds(on_track, at_risk))
-
-
 def _text(document: _Document, value: Any, name: str, *where: str | int) -> str:
     if not isinstance(value, str):
         raise document.fail(f"`{name}` must be text", *where)
@@ -184,21 +146,29 @@ def _text(document: _Document, value: Any, name: str, *where: str | int) -> str:
 
 
 def read_site_config(path: Path) -> SiteConfig:
-    """The settings of the mkdocs.yml at `path`; raises SiteConfigError saying what to fix."""
+    """The settings of the mkdocs.yml at `path`; raises SiteConfigError saying what to fix.
+
+    The okrsite entry goes through `okrsite.settings.read_settings`, as in the MkDocs plugin.
+    """
     document = _read(path)
     data, base = document.data, path.parent
     entry, where = _plugin_entry(document)
     if not isinstance(entry, Mapping):
         raise document.fail("the okrsite plugin's settings must be a mapping", *where)
-    unknown = sorted(set(entry) - set(SETTINGS))
-    if unknown:
-        raise document.fail(
-            f"unknown okrsite setting `{unknown[0]}`; the settings are {', '.join(SETTINGS)}",
-            *where,
-            unknown[0],
-        )
     theme = data.get("theme")
     custom_dir = theme.get("custom_dir") if isinstance(theme, Mapping) else None
+    override_dir = base / _text(document, custom_dir, "custom_dir", "theme") if custom_dir else None
+    site_name = _text(document, data.get("site_name"), "site_name", "site_name")
+    try:
+        settings = read_settings(
+            {k: v for k, v in entry.items() if v is not None},
+            base_dir=base.resolve(),
+            override_dir=override_dir,
+            site_name=site_name,
+        )
+    except SettingsError as exc:
+        bad = next((name for name in entry if f"`{name}`" in str(exc)), None)
+        raise document.fail(str(exc), *where, *([bad] if bad else [])) from None
     nav = data.get("nav")
     if nav is not None and not isinstance(nav, list):
         raise document.fail("`nav` must be a list", "nav")
@@ -211,9 +181,6 @@ def read_site_config(path: Path) -> SiteConfig:
         docs_dir=base / _text(document, data.get("docs_dir", "docs"), "docs_dir", "docs_dir"),
         use_directory_urls=directory_urls,
         site_url=_text(document, site_url, "site_url", "site_url") if site_url else None,
-        custom_dir=base / _text(document, custom_dir, "custom_dir", "theme") if custom_dir else None,
         nav=nav,
-        content_dir=base / _text(document, entry.get("content", "content"), "content", *where, "content"),
-        prefix=_text(document, entry.get("prefix", ""), "prefix", *where, "prefix"),
-        settings=_portal_settings(document, entry, where),
+        settings=settings,
     )

@@ -21,7 +21,6 @@ from typing import Any
 
 import yaml
 
-from okrsite.artifacts import Artifact
 from okrsite.render.pages import NavEntry
 
 HEADER = (
@@ -69,7 +68,8 @@ def zensical_config(
     portal_nav: list[NavEntry],
     user_nav: list[Any] | None,
     user_pages: list[str],
-    artifacts: list[Artifact],
+    stylesheets: list[str],
+    scripts: list[str],
     config_path: Path,
 ) -> str:
     """The text of the Zensical config written at `config_path` (beside `mkdocs_yml`)."""
@@ -77,8 +77,8 @@ def zensical_config(
     settings: dict[str, Any] = {
         "INHERIT": _posix_relative(mkdocs_yml, config_path.parent),
         "docs_dir": _posix_relative(out_dir, config_path.parent),
-        "extra_css": [a.path for a in artifacts if a.path.endswith(".css")],
-        "extra_javascript": [a.path for a in artifacts if a.path.endswith(".js")],
+        "extra_css": stylesheets,
+        "extra_javascript": scripts,
         "nav": nav,
     }
     header = HEADER.format(parent=mkdocs_yml.name, name=config_path.name)
