@@ -6,6 +6,7 @@ artifacts to MkDocs in memory, `okrsite generate` writes them to disk for other 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from importlib.resources import files
@@ -13,16 +14,33 @@ from pathlib import Path
 
 from okrsite.artifacts import Artifact
 from okrsite.compute.progress import Thresholds
+from okrsite.history import last_updated, merge_history, read_history
 from okrsite.load import load_content
 from okrsite.model import Visibility
 from okrsite.portal import Portal, assemble_portal
 from okrsite.problems import Problem
-from okrsite.render.pages import render_pages
+from okrsite.render.badges import BadgeOptions, badge_artifacts
+from okrsite.render.changes import recent_changes, render_changes_page
+from okrsite.render.diagrams import DiagramOptions, render_diagrams
+from okrsite.render.embeds import embed_notice, embed_snippets
+from okrsite.render.exports import export_artifacts
+from okrsite.render.feed import FEED_PATH, render_feed
+from okrsite.render.pages import Embed, render_pages
 from okrsite.render.pages.environment import THEME_PACKAGE
-from okrsite.urls import SiteUrls
+from okrsite.render.redirects import redirect_artifacts
+from okrsite.urls import Kind, SiteUrls
 
-STYLESHEET = "assets/okrsite/okrsite.css"
+STYLESHEETS = ("assets/okrsite/okrsite.css", "assets/okrsite/okrsite-diagrams.css")
 SCRIPT = "assets/okrsite/okrsite.js"
+
+
+@dataclass(frozen=True)
+class HistorySettings:
+    """How much git history to read (`enabled=False`: only the written check-ins count)."""
+
+    enabled: bool = True
+    max_commits: int = 2000
+    since: date | None = None
 
 
 @dataclass(frozen=True)
@@ -32,37 +50,98 @@ class PortalSettings:
     as_of: date
     visibility: Visibility = Visibility.INTERNAL
     thresholds: Thresholds = field(default_factory=Thresholds)
+    history: HistorySettings = field(default_factory=HistorySettings)
+
+
+@dataclass(frozen=True)
+class LoadedPortal:
+    """A published portal (None when errors stop it), with what was said while loading it."""
+
+    portal: Portal | None
+    problems: list[Problem]  # content problems, each with a location
+    notices: tuple[str, ...] = ()  # warnings without a location (e.g. a shallow git clone)
+    last_updated: Mapping[tuple[Kind, str], date] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class SiteOptions:
-    """How the site is drawn: the user's template override folder, if any."""
+    """How the site is drawn; none of these change a number."""
 
-    override_dir: Path | None = None
+    override_dir: Path | None = None  # the user's template overrides, checked first
+    diagrams: DiagramOptions = field(default_factory=DiagramOptions)
+    badges: BadgeOptions = field(default_factory=BadgeOptions)
+    changes_days: int = 60
+    changes_max_entries: int = 200
+    site_name: str = "OKRs"
 
 
 def load_portal(
     content_dir: Path, settings: PortalSettings, *, relative_to: Path | None = None
-) -> tuple[Portal | None, list[Problem]]:
-    """The published portal, or None with the problems that stop it (each with a location)."""
+) -> LoadedPortal:
+    """Load, join git history, publish and score: everything before rendering."""
     result = load_content(content_dir, relative_to=relative_to)
     if result.model is None:
-        return None, result.problems
-    portal = assemble_portal(result.model, settings.as_of, settings.visibility, settings.thresholds)
-    return portal, result.problems
+        return LoadedPortal(None, result.problems)
+    model = result.model
+    notices: tuple[str, ...] = ()
+    updated: Mapping[tuple[Kind, str], date] = {}
+    if settings.history.enabled:
+        history = read_history(
+            content_dir, max_commits=settings.history.max_commits, since=settings.history.since
+        )
+        model, notices = merge_history(model, history), history.warnings
+    portal = assemble_portal(model, settings.as_of, settings.visibility, settings.thresholds)
+    if settings.history.enabled:
+        updated = last_updated(portal.model, history, settings.as_of)
+    return LoadedPortal(portal, result.problems, notices, updated)
 
 
-def site_artifacts(portal: Portal, urls: SiteUrls, options: SiteOptions) -> list[Artifact]:
+def site_artifacts(
+    portal: Portal,
+    urls: SiteUrls,
+    options: SiteOptions,
+    updated: Mapping[tuple[Kind, str], date] | None = None,
+) -> list[Artifact]:
     """Every generated file of the portal, pages first, in a stable order."""
-    artifacts = render_pages(portal, urls, override_dir=options.override_dir)
+    diagrams = render_diagrams(portal, urls, options.diagrams)
+
+    def embeds_for(kind: Kind, key: str) -> list[Embed]:
+        return [Embed(s.label, s.text) for s in embed_snippets(portal, urls, kind, key)]
+
+    artifacts = render_pages(
+        portal,
+        urls,
+        override_dir=options.override_dir,
+        diagram_for=lambda kind, key: diagrams.get((kind, key)),
+        embeds_for=embeds_for,
+        embed_notice=embed_notice(urls),
+        updated=updated or {},
+    )
+    changes = recent_changes(
+        portal, days=options.changes_days, max_entries=options.changes_max_entries
+    )
+    artifacts.append(
+        render_changes_page(
+            portal,
+            changes,
+            urls,
+            days=options.changes_days,
+            feed_path=FEED_PATH,
+            override_dir=options.override_dir,
+        )
+    )
+    artifacts.append(render_feed(portal, changes, urls, site_name=options.site_name))
+    artifacts.extend(badge_artifacts(portal, urls, options.badges))
+    artifacts.extend(redirect_artifacts(portal, urls, options.badges))
+    artifacts.extend(export_artifacts(portal, urls))
     artifacts.extend(asset_artifacts(urls))
     return artifacts
 
 
 def asset_artifacts(urls: SiteUrls) -> list[Artifact]:
-    """The stylesheet and the table script the pages use, below the prefix."""
+    """The stylesheets and the table script the pages use, below the prefix."""
     assets = files(THEME_PACKAGE) / "assets"
     return [
-        Artifact(urls.file_url(STYLESHEET), (assets / "okrsite.css").read_text("utf-8")),
-        Artifact(urls.file_url(SCRIPT), (assets / "okrsite.js").read_text("utf-8")),
+        Artifact(urls.file_url(path), (assets / Path(path).name).read_text("utf-8"))
+        for path in (*STYLESHEETS, SCRIPT)
     ]

@@ -159,7 +159,7 @@ def test_the_page_lists_each_day_with_links(
     soup = BeautifulSoup(page.content, "html.parser")
     rows = [row.get_text(" ", strip=True) for row in soup.select("tr.okr-change")]
     assert rows[:2] == [
-        "Objective Faster check-in 48% → 54% on track → on track",
+        "Objective Faster check-in 48% → 53% on track → on track",
         "Key result Wait time down 33% → 50% at risk → on track 11 → 10.5",
     ]
     assert soup.find("a", string="Wait time down")["href"] == href

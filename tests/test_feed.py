@@ -48,9 +48,9 @@ def test_every_change_is_an_entry_with_the_committed_values(portal: Portal) -> N
         ),
         (
             "2026-09-01T00:00:00Z",
-            "Progress 17% → 33%. Status at risk → on track. Value 11.5 → 11.",
+            "Progress 16% → 33%. Status at risk → on track. Value 11.5 → 11.",
         ),
-        ("2026-08-03T00:00:00Z", "Progress 0% → 17%. Status at risk → on track. Value 12 → 11.5."),
+        ("2026-08-03T00:00:00Z", "Progress 0% → 16%. Status at risk → on track. Value 12 → 11.5."),
     ]
     assert wait[0].title == "Wait time down: 33% → 50%"
     assert wait[0].id == "urn:okrsite:change:okrs:key-result:wait-time:2026-10-05"

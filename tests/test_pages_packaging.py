@@ -52,6 +52,6 @@ def test_wheel_carries_theme_templates_assets_and_scaffold(tmp_path: Path) -> No
         "from okrsite.render.pages.environment import page_environment; "
         "from okrsite.site import asset_artifacts; from okrsite.urls import SiteUrls; "
         "page_environment().get_template('okrsite/objective.md.jinja'); "
-        "assert len(asset_artifacts(SiteUrls())) == 2"
+        "assert len(asset_artifacts(SiteUrls())) == 3"
     )
     subprocess.run([sys.executable, "-c", probe, str(lib)], check=True, timeout=60)

@@ -23,6 +23,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from okrsite.compute.wording import whole_percent
 from okrsite.compute.progress import current_value
 from okrsite.load import load_content
 from okrsite.model import Visibility
@@ -84,9 +85,9 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def demo_portal():
-    portal, problems = load_portal(ROOT / "content", PortalSettings(as_of=AS_OF))
-    assert portal is not None, problems
-    return portal
+    loaded = load_portal(ROOT / "content", PortalSettings(as_of=AS_OF))
+    assert loaded.portal is not None, loaded.problems
+    return loaded.portal
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -169,7 +170,7 @@ def test_numbers_on_pages_equal_the_scorecard(demo, demo_portal) -> None:
         if score.progress is None:
             assert bar is None or "Progress of" in bar["aria-label"]
             continue
-        assert int(bar["aria-valuenow"]) == round(score.progress * 100), key
+        assert int(bar["aria-valuenow"]) == whole_percent(score.progress), key
         facts = {dt.get_text(): dd for dt, dd in zip(page("dt"), page("dd"), strict=True)}
         assert facts["Status"].select_one(".okr-status").get_text() == status_label(score.status)
     for key, kr in model.key_results.items():
@@ -181,14 +182,14 @@ def test_numbers_on_pages_equal_the_scorecard(demo, demo_portal) -> None:
         score = card.key_results[key]
         if score.progress is not None:
             bar = page.find(attrs={"role": "progressbar"})
-            assert int(bar["aria-valuenow"]) == round(score.progress * 100), key
+            assert int(bar["aria-valuenow"]) == whole_percent(score.progress), key
         if kr.type.value == "metric":
             assert facts["Current"] == with_unit(current_value(kr, AS_OF), kr.unit), key
             assert facts["Target"] == with_unit(kr.target, kr.unit)
         assert kr.id in page.get_text()
     overview = soup(demo / "index.html")
     bar = overview.find(attrs={"role": "progressbar"})
-    assert int(bar["aria-valuenow"]) == round(card.north_star.progress * 100)
+    assert int(bar["aria-valuenow"]) == whole_percent(card.north_star.progress)
 
 
 def test_progress_bars_are_accessible_and_statuses_are_words(demo) -> None:
@@ -313,12 +314,8 @@ def test_one_plugin_instance_reuses_its_portal_across_rebuilds(tmp_path: Path) -
         config = config.plugins.on_config(config)
         assert str(SMALL / "content") in config.watch
         plugin = config.plugins["okrsite"]
-        first = plugin.builder.build(
-            SMALL / "content", plugin.settings, plugin.urls, plugin.options
-        )
-        again = plugin.builder.build(
-            SMALL / "content", plugin.settings, plugin.urls, plugin.options
-        )
+        first = plugin.builder.build(plugin.settings, plugin.urls)
+        again = plugin.builder.build(plugin.settings, plugin.urls)
         assert again is first
         config.plugins.on_shutdown()
     finally:

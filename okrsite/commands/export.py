@@ -108,7 +108,8 @@ def run(args: argparse.Namespace) -> int:
     settings = PortalSettings(
         as_of, Visibility(args.visibility), Thresholds(args.on_track, args.at_risk)
     )
-    portal, problems = load_portal(Path(args.content_dir), settings)
+    loaded = load_portal(Path(args.content_dir), settings)
+    portal, problems = loaded.portal, loaded.problems
     for problem in problems:
         print(problem, file=sys.stderr)
     if portal is None or has_errors(problems):

@@ -15,8 +15,10 @@ from mkdocs.exceptions import PluginError
 from okrsite.artifacts import Artifact
 from okrsite.mkdocs_plugin.log import log
 from okrsite.problems import Severity
+from okrsite.render.diagrams import DiagramError
 from okrsite.render.pages import NavEntry, portal_nav
-from okrsite.site import PortalSettings, SiteOptions, load_portal, site_artifacts
+from okrsite.settings import Settings
+from okrsite.site import load_portal, site_artifacts
 from okrsite.urls import SiteUrls
 
 
@@ -41,24 +43,29 @@ class PortalBuilder:
     def __init__(self) -> None:
         self._last: tuple[str, PortalBuild] | None = None
 
-    def build(
-        self, content_dir: Path, settings: PortalSettings, urls: SiteUrls, options: SiteOptions
-    ) -> PortalBuild:
+    def build(self, settings: Settings, urls: SiteUrls) -> PortalBuild:
+        content_dir, options = settings.content_dir, settings.site
         folders = [content_dir] + ([options.override_dir] if options.override_dir else [])
-        key = _fingerprint(folders, content_dir, settings, urls, options)
+        key = _fingerprint(folders, settings, urls)
         if self._last is not None and self._last[0] == key:
             return self._last[1]
-        portal, problems = load_portal(content_dir, settings)
-        for problem in problems:
+        loaded = load_portal(content_dir, settings.portal)
+        for problem in loaded.problems:
             report = log.error if problem.severity is Severity.ERROR else log.warning
             report(f"{problem.location}: {problem.message}")
-        if portal is None:
-            errors = sum(p.severity is Severity.ERROR for p in problems)
+        for notice in loaded.notices:
+            log.warning(notice)
+        if loaded.portal is None:
+            errors = sum(p.severity is Severity.ERROR for p in loaded.problems)
             raise PluginError(
                 f"okrsite: the content in '{content_dir}' has {errors} error(s), listed above "
                 "with file:line; fix them (`okrsite check` shows the same list) and build again"
             )
-        built = PortalBuild(site_artifacts(portal, urls, options), portal_nav(portal, urls))
+        try:
+            artifacts = site_artifacts(loaded.portal, urls, options, loaded.last_updated)
+        except DiagramError as exc:
+            raise PluginError(f"okrsite: {exc}") from None
+        built = PortalBuild(artifacts, portal_nav(loaded.portal, urls))
         self._last = (key, built)
         return built
 

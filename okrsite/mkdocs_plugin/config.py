@@ -1,19 +1,18 @@
-"""The `okrsite` plugin's settings in mkdocs.yml (documented in README, "Plugin settings")."""
+"""The `okrsite` plugin's settings in mkdocs.yml (documented in README, "Plugin settings").
+
+MkDocs only learns the names here; types, defaults and checks live in `okrsite.settings`, which
+`okrsite generate` uses too, so the two engines can never read a setting differently.
+"""
 
 from __future__ import annotations
-
-from datetime import date
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
-from okrsite.model import Visibility
+from okrsite.settings import SETTING_NAMES
 
-
-class OkrsiteConfig(Config):
-    content = c.Dir(exists=False, default="content")
-    prefix = c.Type(str, default="")
-    as_of = c.Optional(c.Type((str, date)))
-    on_track = c.Type((int, float), default=0.10)
-    at_risk = c.Type((int, float), default=0.25)
-    visibility = c.Choice([v.value for v in Visibility], default=Visibility.INTERNAL.value)
+OkrsiteConfig = type(
+    "OkrsiteConfig",
+    (Config,),
+    {name: c.Optional(c.Type(object)) for name in SETTING_NAMES},
+)

@@ -8,18 +8,19 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-from okrsite.compute.as_of import AsOfError, resolve_as_of
-from okrsite.compute.progress import Thresholds
 from okrsite.mkdocs_plugin.build import PortalBuilder
 from okrsite.mkdocs_plugin.config import OkrsiteConfig
 from okrsite.mkdocs_plugin.files import add_artifacts, merged_nav
-from okrsite.model import Visibility
-from okrsite.site import SCRIPT, STYLESHEET, PortalSettings, SiteOptions
+from okrsite.mkdocs_plugin.head import with_feed_link
+from okrsite.render.feed import feed_url
+from okrsite.settings import SettingsError, read_settings
+from okrsite.site import SCRIPT, STYLESHEETS
 from okrsite.urls import SiteUrls
 
 
-class OkrsitePlugin(BasePlugin[OkrsiteConfig]):
+class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
     def __init__(self) -> None:
         self.builder = PortalBuilder()
 
@@ -31,31 +32,30 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):
         self.builder.forget()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if not 0 <= self.config.on_track <= self.config.at_risk:
-            raise PluginError("okrsite: thresholds need 0 <= on_track <= at_risk in mkdocs.yml")
-        try:
-            as_of = resolve_as_of(self.config.as_of)
-        except AsOfError as exc:
-            raise PluginError(f"okrsite: {exc} (plugin setting as_of)") from None
-        self.settings = PortalSettings(
-            as_of=as_of,
-            visibility=Visibility(self.config.visibility),
-            thresholds=Thresholds(self.config.on_track, self.config.at_risk),
-        )
-        self.urls = SiteUrls(self.config.prefix, config.use_directory_urls, config.site_url)
         custom_dir = config.theme.custom_dir
-        self.options = SiteOptions(override_dir=Path(custom_dir) if custom_dir else None)
+        try:
+            self.settings = read_settings(
+                {k: v for k, v in self.config.items() if v is not None},
+                base_dir=Path(config.config_file_path or ".").resolve().parent,
+                override_dir=Path(custom_dir) if custom_dir else None,
+                site_name=config.site_name,
+            )
+        except SettingsError as exc:
+            raise PluginError(f"{exc} (in the okrsite entry of mkdocs.yml)") from None
+        self.urls = SiteUrls(self.settings.prefix, config.use_directory_urls, config.site_url)
         self.user_nav = config.nav
-        config.watch.append(self.config.content)
-        config.extra_css.append(self.urls.file_url(STYLESHEET))
+        config.watch.append(str(self.settings.content_dir))
+        config.extra_css.extend(self.urls.file_url(path) for path in STYLESHEETS)
         config.extra_javascript.append(self.urls.file_url(SCRIPT))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        built = self.builder.build(
-            Path(self.config.content), self.settings, self.urls, self.options
-        )
+        built = self.builder.build(self.settings, self.urls)
         add_artifacts(files, built.artifacts, built.nav, config)
         generated = {artifact.path for artifact in built.artifacts}
         config.nav = merged_nav(self.user_nav, built.nav, files, generated)
         return files
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Every page's head announces the updates feed, so readers can subscribe anywhere."""
+        return with_feed_link(output, self.urls, page.url, feed_url(self.urls), config.site_name)

@@ -24,10 +24,9 @@ from okrsite.render.pages.environment import page_environment
 from okrsite.render.pages.links import PageLinks
 from okrsite.render.pages.lookup import Lookup
 from okrsite.render.pages.markup import front_matter_title
+from okrsite.render.pages.plan import CHANGES_SECTION, CHANGES_TITLE
 from okrsite.urls import Kind, SiteUrls
 
-CHANGES_SECTION = "changes"
-CHANGES_TITLE = "Recent changes"
 CHANGES_TEMPLATE = "okrsite/changes.md.jinja"
 
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from okrsite.portal import Portal
-from okrsite.render.pages.plan import INDEX_TITLES
+from okrsite.render.pages.plan import CHANGES_SECTION, CHANGES_TITLE, INDEX_TITLES
 from okrsite.render.pages.trees import roots
 from okrsite.urls import Kind, SiteUrls
 
@@ -69,4 +69,5 @@ def portal_nav(portal: Portal, urls: SiteUrls) -> list[NavEntry]:
         section("key-results", []),
         section("initiatives", []),
         section("matrix", []),
+        {CHANGES_TITLE: urls.index_source(CHANGES_SECTION)},
     ]

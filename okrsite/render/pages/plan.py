@@ -27,6 +27,8 @@ INDEX_TITLES: dict[str, str] = {
     "teams": "Teams",
     "matrix": "Traceability matrix",
 }
+CHANGES_SECTION = "changes"  # rendered by okrsite.render.changes, listed in the nav
+CHANGES_TITLE = "Recent changes"
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,9 @@ which entities each names), then a "Linked from" section listing the pages that 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from markupsafe import Markup
@@ -47,7 +48,11 @@ def render_pages(
     override_dir: Path | None = None,
     diagram_for: DiagramFor | None = None,
     embeds_for: EmbedsFor | None = None,
+    embed_notice: str | None = None,
+    updated: Mapping[tuple[Kind, str], date] | None = None,
 ) -> list[Artifact]:
+    """Every page; `updated` gives the "last updated" date of entity pages that have one."""
+    updated = updated or {}
     env = page_environment(override_dir)
     lookup = Lookup(portal)
     plans = plan_pages(portal, urls)
@@ -78,6 +83,8 @@ def render_pages(
                 links=links,
                 diagram=Markup(diagram) if diagram else None,
                 embeds=list(embeds),
+                embed_notice=embed_notice,
+                last_updated=updated.get(plan.subject) if plan.subject else None,
             )
         )
         if plan.subject is not None:

@@ -1,0 +1,22 @@
+"""The feed link in each page's head: the one piece of page chrome okrsite adds to the theme.
+
+Done after rendering rather than through a `main.html` override, so a user's own override of
+Material's `main.html` keeps working and still gets the link.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from okrsite.urls import SiteUrls
+
+
+def with_feed_link(html: str, urls: SiteUrls, page_url: str, feed: str, site_name: str) -> str:
+    href = urls.absolute(feed) or urls.relative(page_url, feed)
+    link = Markup(
+        '<link rel="alternate" type="application/atom+xml" title="{}" href="{}">\n'
+    ).format(f"{site_name}: recent changes", href)
+    head_end = html.find("</head>")
+    if head_end < 0:
+        return html
+    return html[:head_end] + str(escape(link)) + html[head_end:]
