@@ -19,7 +19,7 @@ from bench.content_writer import number
 from bench.org import AS_OF
 
 GENERATED_DIR = "generated"  # where `okrsite generate` writes the page set for Zensical
-ZENSICAL_CONFIG = "mkdocs-zensical.yml"
+ZENSICAL_CONFIG = "mkdocs-zensical.yml"  # written by `okrsite generate --zensical-config`
 
 
 @dataclass(frozen=True)
@@ -84,16 +84,6 @@ class _KeyResultEdit:
         self.path.write_bytes(self.original)
 
 
-def _zensical_config(site: Path) -> None:
-    (site / ZENSICAL_CONFIG).write_text(
-        "site_name: Synthetic org (okrsite generate + Zensical)\n"
-        f"docs_dir: {GENERATED_DIR}\n"
-        "site_dir: site-zensical\n"
-        "theme:\n  name: material\n  features:\n    - navigation.indexes\n",
-        encoding="utf-8",
-    )
-
-
 def okrsite_phases(site: Path, plain: Path, manifest: dict[str, object]) -> list[Phase]:
     """Every phase, in the order they run, for a generated okrsite site and its plain twin."""
     okrsite = python_module("okrsite")
@@ -153,11 +143,10 @@ def _missing(subcommand: str) -> str:
 
 def _zensical_phases(site: Path, okrsite: list[str]) -> list[Phase]:
     generate_help = command_help([*okrsite, "generate"], site)
-    generate = [*okrsite, "generate", GENERATED_DIR]
-    if generate_help and "--content" in generate_help:
-        generate += ["--content", "content"]
-    if generate_help and "--as-of" in generate_help:
-        generate += ["--as-of", AS_OF.isoformat()]
+    # with --config, generate reads the plugin settings of mkdocs.yml and writes a Zensical
+    # config inheriting it, so both engines build the same site settings
+    generate = [*okrsite, "generate", GENERATED_DIR, "--config", "mkdocs.yml"]
+    generate += ["--zensical-config", ZENSICAL_CONFIG]
     zensical = shutil.which("zensical")
     no_zensical = "not available: zensical is not installed (pip install zensical)"
     zensical_build = [zensical or "zensical", "build", "-f", ZENSICAL_CONFIG]
@@ -166,8 +155,7 @@ def _zensical_phases(site: Path, okrsite: list[str]) -> list[Phase]:
         _remove(site / GENERATED_DIR)
 
     def prepare_zensical(_run: int) -> None:
-        _zensical_config(site)
-        _remove(site / "site-zensical")
+        _remove(site / "site")
 
     return [
         Phase(

@@ -29,6 +29,8 @@ PHASES = (
     "zensical-warm",
 )
 REASONS = ("failed: ", "not available: ", "skipped: ")
+# Zensical's cold build alone takes ~10 s at S; issue 9's tests build with Zensical already.
+SMOKE_PHASES = ("check", "build-cold", "build-warm", "build-edit", "plain-build", "generate")
 
 
 def tree_bytes(root: Path) -> dict[str, bytes]:
@@ -99,7 +101,7 @@ def test_quick_run_records_every_phase_with_numbers_or_a_reason(tmp_path: Path) 
     out = tmp_path / "results.json"
     done = subprocess.run(
         [sys.executable, "-m", "bench.run", "--quick", "--work-dir", str(tmp_path / "sites")]
-        + ["--out", str(out)],
+        + ["--out", str(out), "--only", ",".join(SMOKE_PHASES)],
         cwd=REPOSITORY,
         capture_output=True,
         text=True,
@@ -116,8 +118,8 @@ def test_quick_run_records_every_phase_with_numbers_or_a_reason(tmp_path: Path) 
             assert record["peak_rss_mib"] > 1, name
         else:
             assert record["reason"].startswith(REASONS), (name, record["reason"])
-    assert phases["check"]["status"] == "ok"
-    assert phases["plain-build"]["status"] == "ok"
+    assert [name for name in SMOKE_PHASES if phases[name]["status"] != "ok"] == []
+    assert results["ratios"]["build-warm/plain-build"] > 0
     assert results["machine"]["cpus"] >= 1
     assert "| plain-build |" in done.stdout
     # the edit phase restores the file it edits: the content is as generated
