@@ -79,7 +79,20 @@
     }
   }
 
+  /* A wide diagram squeezed into the column would shrink its text below reading size, so it
+     shrinks only to MIN_DIAGRAM_SCALE of its drawn size and scrolls sideways beyond that. */
+  var MIN_DIAGRAM_SCALE = 0.75;
+  var PX_PER_UNIT = { px: 1, pt: 4 / 3, "": 1 };
+
+  function keepLegible(svg) {
+    var match = /^([0-9.]+)(px|pt|)$/.exec(svg.getAttribute("width") || "");
+    if (!match) return;
+    var drawn = Number(match[1]) * PX_PER_UNIT[match[2]];
+    svg.style.minWidth = Math.round(drawn * MIN_DIAGRAM_SCALE) + "px";
+  }
+
   function init() {
+    document.querySelectorAll(".okr-diagram svg[width]").forEach(keepLegible);
     document.querySelectorAll(".okr-index").forEach(function (index) {
       if (index.getAttribute("data-okr-ready")) return;
       index.setAttribute("data-okr-ready", "1");

@@ -1,0 +1,163 @@
+"""The demo portal in a real browser: built once, served on loopback, driven by Debian's Chromium.
+
+A machine without Chromium skips these tests with a message saying how to install it; with `CI`
+set they fail instead, so a CI machine that lost its browser never passes by skipping.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page, Playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+INSTALL_HINT = (
+    "the browser tests need Chromium and the Playwright package: run `make test` (installs both), "
+    "or `apt-get install chromium` and `pip install -e '.[test]'`"
+)
+CHROMIUM_CANDIDATES = (
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+)
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORT = {"width": 1280, "height": 900}
+
+
+def browser_unavailable(reason: str) -> None:
+    """Skip locally, fail in CI: a CI run must never pass by not running the browser tests."""
+    message = f"{reason}; {INSTALL_HINT}"
+    if os.environ.get("CI"):
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+def find_chromium() -> str | None:
+    on_path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if on_path:
+        return on_path
+    return next((path for path in CHROMIUM_CANDIDATES if Path(path).is_file()), None)
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo portal, built the way a user builds it (`mkdocs build --strict`)."""
+    site_dir = tmp_path_factory.mktemp("e2e-site")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site_dir)],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=True,
+    )
+    return site_dir
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base's name
+        """Keep the test output for failures, not access logs."""
+
+
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """The browser drops connections it no longer needs; that is not a failure."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@pytest.fixture(scope="session")
+def base_url(demo_site: Path) -> Iterator[str]:
+    """The demo portal served on a free loopback port for the whole session."""
+    server = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=demo_site))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    executable = find_chromium()
+    if executable is None:
+        browser_unavailable("Chromium not found")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        browser_unavailable("the Playwright Python package is not installed")
+    playwright: Playwright = sync_playwright().start()
+    try:
+        launched = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+    except Exception as error:  # Playwright raises its own Error for a broken executable
+        playwright.stop()
+        browser_unavailable(f"Chromium at {executable} did not start ({error})")
+    yield launched
+    launched.close()
+    playwright.stop()
+
+
+@dataclass
+class OffSiteRequests:
+    """Requests to anything but the test server: blocked, so no test reaches the internet."""
+
+    urls: list[str] = field(default_factory=list)
+
+
+def open_context(
+    browser: Browser, base_url: str, blocked: OffSiteRequests, color_scheme: str = "light"
+) -> BrowserContext:
+    context = browser.new_context(
+        viewport=VIEWPORT,
+        color_scheme=color_scheme,  # type: ignore[arg-type]
+        base_url=base_url,
+    )
+    context.set_default_timeout(10_000)
+
+    def block(route: Any) -> None:
+        blocked.urls.append(route.request.url)
+        route.abort("blockedbyclient")
+
+    context.route(lambda url: not url.startswith(base_url), block)
+    return context
+
+
+@pytest.fixture
+def off_site() -> OffSiteRequests:
+    return OffSiteRequests()
+
+
+@pytest.fixture
+def context(browser: Browser, base_url: str, off_site: OffSiteRequests) -> Iterator[BrowserContext]:
+    """A fresh context per test, so one test's palette choice (kept in storage) cannot leak."""
+    fresh = open_context(browser, base_url, off_site)
+    yield fresh
+    fresh.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()
