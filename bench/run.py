@@ -111,8 +111,12 @@ def run_benchmark(
     only: list[str] | None = None,
     timeout_s: float | None = None,
     log: Callable[[str], None] = print,
+    checkpoint: Callable[[dict[str, object]], None] | None = None,
 ) -> dict[str, object]:
-    """Generates the two sites for `size` under `work_dir`, times the phases, returns results."""
+    """Generates the two sites for `size` under `work_dir`, times the phases, returns results.
+
+    `checkpoint` gets the results so far after every phase, so a long run that is stopped
+    still leaves the phases it finished."""
     site, plain = work_dir / size / "okrsite", work_dir / size / "plain"
     started = time.perf_counter()
     manifest = generate(size, site, seed=seed)
@@ -123,6 +127,16 @@ def run_benchmark(
     log(f"generated {size}: content in {generated_s:.2f} s, plain site in {plain_s:.2f} s")
 
     results: dict[str, dict[str, object]] = {}
+    summary: dict[str, object] = {
+        "size": size,
+        "seed": seed,
+        "runs": runs,
+        "machine": machine_info(REPOSITORY),
+        "generated": {
+            "okrsite": {**manifest, "seconds": round(generated_s, 3)},
+            "plain": {**plain_manifest, "seconds": round(plain_s, 3)},
+        },
+    }
     for phase in okrsite_phases(site, plain, manifest):
         if only is not None and phase.name not in only:
             results[phase.name] = {
@@ -135,18 +149,9 @@ def run_benchmark(
         log(f"{phase.name}: {phase.description} ...")
         results[phase.name] = run_phase(phase, runs, results, timeout_s)
         log(f"{phase.name}: {_cell(results[phase.name])}")
-    return {
-        "size": size,
-        "seed": seed,
-        "runs": runs,
-        "machine": machine_info(REPOSITORY),
-        "generated": {
-            "okrsite": {**manifest, "seconds": round(generated_s, 3)},
-            "plain": {**plain_manifest, "seconds": round(plain_s, 3)},
-        },
-        "phases": list(results.values()),
-        "ratios": _ratios(results),
-    }
+        if checkpoint is not None:
+            checkpoint({**summary, "phases": list(results.values()), "ratios": _ratios(results)})
+    return {**summary, "phases": list(results.values()), "ratios": _ratios(results)}
 
 
 def _cell(record: dict[str, object]) -> str:
@@ -202,6 +207,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--runs must be at least 1")
     only = [name.strip() for name in args.only.split(",")] if args.only else None
     log = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+
+    def write(results: dict[str, object]) -> None:
+        args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
     results = run_benchmark(
         args.size,
         args.runs,
@@ -210,9 +220,9 @@ def main(argv: list[str] | None = None) -> int:
         only=only,
         timeout_s=args.timeout,
         log=log,
+        checkpoint=write,
     )
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    write(results)
     print(markdown_table(results))
     return 0
 
