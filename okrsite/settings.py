@@ -6,6 +6,8 @@ so names, defaults and checks exist once. Paths are relative to the folder of mk
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -50,9 +52,24 @@ def _fraction(name: str, value: Any) -> float:
 
 
 def _seconds(name: str, value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+    number = not isinstance(value, bool) and isinstance(value, int | float)
+    if not number or not math.isfinite(value) or value <= 0:
         raise SettingsError(f"okrsite setting `{name}` must be a positive number of seconds")
     return float(value)
+
+
+_PREFIX_PART = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
+
+
+def _prefix(name: str, value: Any) -> str:
+    """Folder names only: `..` or odd characters would put pages outside the site or break URLs."""
+    parts = [part for part in _text(name, value).strip().strip("/").split("/") if part]
+    if not all(_PREFIX_PART.fullmatch(part) for part in parts):
+        raise SettingsError(
+            f"okrsite setting `{name}` must be folder names of letters, digits, `.`, `_` and `-` "
+            f"separated by `/`, like okrs or teams/okrs, not {value!r}"
+        )
+    return "/".join(parts)
 
 
 def _optional_date(name: str, value: Any) -> date | None:
@@ -86,7 +103,7 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("content", "content", _text),
-    Setting("prefix", "", _text),
+    Setting("prefix", "", _prefix),
     Setting("as_of", None, _optional_date),
     Setting("on_track", 0.10, _fraction),
     Setting("at_risk", 0.25, _fraction),
@@ -143,9 +160,12 @@ def read_settings(
             cache_dir=base_dir / v["cache_dir"],
             timeout=v["diagram_timeout"],
         )
-        badges = BadgeOptions(style=BadgeStyle(v["badge_style"]), label=v["badge_label"])
-    except (AsOfError, DiagramError, BadgeOptionsError) as exc:
+    except (AsOfError, DiagramError) as exc:
         raise SettingsError(f"okrsite: {exc}") from None
+    try:
+        badges = BadgeOptions(style=BadgeStyle(v["badge_style"]), label=v["badge_label"])
+    except BadgeOptionsError as exc:
+        raise SettingsError(f"okrsite setting `badge_label`: {exc}") from None
     portal = PortalSettings(
         as_of=as_of,
         visibility=Visibility(v["visibility"]),
