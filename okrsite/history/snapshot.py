@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from okrsite.load.nesting import MAX_NESTING, too_deep_at
 from okrsite.urls import Kind
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -81,8 +82,8 @@ class SnapshotReader:
 
     def entities_of(self, part: bytes) -> list[Found]:
         if part not in self.parts:
-            if nested_too_deep(part):
-                raise BrokenVersion(f"brackets nested deeper than {MAX_FLOW_DEPTH} levels")
+            if too_deep_at(part) is not None:
+                raise BrokenVersion(f"nested deeper than {MAX_NESTING} levels")
             try:
                 documents = list(yaml.load_all(part.decode("utf-8-sig"), Loader=SafeLoader))
             except (UnicodeDecodeError, ValueError, RecursionError, yaml.YAMLError) as failure:
@@ -97,23 +98,6 @@ class SnapshotReader:
                 for kind, key, written in entities(document)
             ]
         return self.parts[part]
-
-
-MAX_FLOW_DEPTH = 1_000
-NOT_BRACKETS = bytes(byte for byte in range(256) if byte not in b"[]{}")
-
-
-def nested_too_deep(part: bytes) -> bool:
-    """True for `[[[[…` nested past MAX_FLOW_DEPTH: libyaml's C parser recurses once per level
-    and crashes the whole process (not with an exception) somewhere below 100,000 levels."""
-    if part.count(b"[") + part.count(b"{") <= MAX_FLOW_DEPTH:
-        return False
-    depth = 0
-    for byte in part.translate(None, NOT_BRACKETS):
-        depth += 1 if byte in b"[{" else -1
-        if depth > MAX_FLOW_DEPTH:
-            return True
-    return False
 
 
 def entities(document: Any) -> Iterator[tuple[Kind, str, Mapping[str, Any]]]:

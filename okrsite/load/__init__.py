@@ -18,6 +18,10 @@ from okrsite.load.yaml_reader import Document, read_yaml_file
 from okrsite.model import Location, Model
 from okrsite.problems import Problem, error, has_errors, sort_problems
 
+# A year of OKRs for a large company is well under 1 MB; past this a file costs seconds and
+# hundreds of MB to read (50 MB: about 22 s and 1.6 GB), so it is refused unread.
+MAX_FILE_BYTES = 10_000_000
+
 
 @dataclass(frozen=True)
 class LoadResult:
@@ -62,9 +66,17 @@ def _load(content_dir: Path, base: Path) -> LoadResult:
     for path in content_files(content_dir):
         shown = display_path(path, base)
         try:
-            raw = path.read_bytes()
+            size = path.stat().st_size
+            raw = path.read_bytes() if size <= MAX_FILE_BYTES else None
         except OSError as exc:
             problems.append(error(Location(shown, 1, 1), f"cannot read file: {exc.strerror}"))
+            continue
+        if raw is None:
+            message = (
+                f"file is {size / 1e6:.1f} MB; content files may be at most "
+                f"{MAX_FILE_BYTES // 1_000_000} MB: split it into several files"
+            )
+            problems.append(error(Location(shown, 1, 1), message))
             continue
         file_documents, file_problems = read_yaml_file(raw, shown)
         documents.extend(file_documents)

@@ -17,6 +17,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from okrsite.load.nesting import MAX_NESTING, too_deep_at
 from okrsite.model import Location
 from okrsite.problems import Problem, error, warning
 
@@ -257,6 +258,13 @@ def read_yaml_file(raw: bytes, path: str) -> tuple[list[Document], list[Problem]
     text, problems = _decode(raw, path)
     if text is None:
         return [], problems
+    too_deep = too_deep_at(raw)
+    if too_deep is not None:
+        message = (
+            f"nesting deeper than {MAX_NESTING} levels; okrsite content needs about six, "
+            "so flatten the lists and mappings here"
+        )
+        return [], [error(Location(path, *too_deep), message)]
     documents: list[Document] = []
     builder = _Builder()
     try:
