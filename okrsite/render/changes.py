@@ -1,25 +1,23 @@
 """What changed: per day, the key results and objectives whose progress or status moved.
 
 A day's change is the difference its check-ins made, both sides judged on that day (same expected
-line), so only updates show up, not the passing of time. Every number comes from the compute
-module, scored on the model as it stood: a key result with check-ins (written or from git) counts
-its check-ins up to that moment; one with none keeps its written `current`/`done` throughout.
+line), so only updates show up, not the passing of time. Every number, before and after, comes
+from `okrsite.compute.timeline`, which scores the model as it stood on a past day.
 The commit that first wrote a key result is its creation, not a change, and is not listed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 from okrsite.artifacts import Artifact
-from okrsite.compute.progress import current_value, milestone_done
-from okrsite.compute.scorecard import Score, Scorecard, score_model
+from okrsite.compute.scorecard import Score, Scorecard
+from okrsite.compute.timeline import score_objectives, value_at
 from okrsite.history.read import GIT_SOURCE
-from okrsite.model import KeyResult, KeyResultType, Model, Status
+from okrsite.model import KeyResult, Model, Status
 from okrsite.portal import Portal
-from okrsite.relations import build_relations
 from okrsite.render.pages.environment import page_environment
 from okrsite.render.pages.links import PageLinks
 from okrsite.render.pages.lookup import Lookup
@@ -83,8 +81,8 @@ def changes_on(model: Model, day: date, updated: set[str], card: Scorecard) -> t
         {model.key_results[key].objective for key in updated},
         key=lambda key: (model.objectives[key].title.casefold(), key),
     )
-    before = score_at(model, objectives, day, include_day=False, card=card)
-    after = score_at(model, objectives, day, include_day=True, card=card)
+    before = score_objectives(model, objectives, day, card.thresholds, include_day=False)
+    after = score_objectives(model, objectives, day, card.thresholds, include_day=True)
     changes: list[Change] = []
     for objective in objectives:
         if moved(before.objectives[objective], after.objectives[objective]):
@@ -113,38 +111,6 @@ def changes_on(model: Model, day: date, updated: set[str], card: Scorecard) -> t
 
 def moved(before: Score, after: Score) -> bool:
     return before.progress != after.progress or before.status != after.status
-
-
-def as_it_stood(key_result: KeyResult, day: date, *, include_day: bool) -> KeyResult:
-    """The key result as known on `day`, before or after that day's check-ins."""
-    if not key_result.checkins:
-        return key_result
-    known = tuple(c for c in key_result.checkins if c.date < day or (include_day and c.date == day))
-    return replace(key_result, current=None, done=None, checkins=known)
-
-
-def value_at(key_result: KeyResult, day: date, *, include_day: bool) -> float | bool | None:
-    state = as_it_stood(key_result, day, include_day=include_day)
-    if key_result.type is KeyResultType.MILESTONE:
-        return milestone_done(state, day)
-    return current_value(state, day)
-
-
-def score_at(
-    model: Model, objectives: list[str], day: date, *, include_day: bool, card: Scorecard
-) -> Scorecard:
-    """A scorecard of just these objectives and their key results, as of `day`."""
-    key_results = {
-        key: as_it_stood(model.key_results[key], day, include_day=include_day)
-        for objective in objectives
-        for key in model.objectives[objective].key_results
-    }
-    part = Model(
-        north_star=model.north_star,
-        objectives={key: model.objectives[key] for key in objectives},
-        key_results=key_results,
-    )
-    return score_model(part, build_relations(part), day, card.thresholds)
 
 
 def changes_url(urls: SiteUrls) -> str:

@@ -1,7 +1,8 @@
 """Which pages a portal has, where they live, which template draws each, and what it is given.
 
 The per-page context holds only what a template cannot easily look up itself: walks of the
-parent trees, status counts, the trend chart. Everything else templates read from the portal.
+parent trees, status counts, the trend and burn-up charts. Everything else templates read from
+the portal.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from okrsite.compute.scorecard import Score
 from okrsite.model import Status
 from okrsite.portal import Portal
+from okrsite.render.burnup import burnup_chart
 from okrsite.render.pages.trees import ancestors, depth_first, roots
 from okrsite.render.pages.trend import trend_chart
 from okrsite.urls import Kind, SiteUrls
@@ -133,6 +135,7 @@ def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
                 objective.title,
                 ancestors=ancestors(key, objective_parents),
                 initiatives=relations.initiatives_of_objective(model, key),
+                burnup=burnup_chart(model, key, card.as_of, card.thresholds),
             )
         )
     for key, key_result in model.key_results.items():
