@@ -13,12 +13,12 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from browsing import OffSiteRequests, open_context
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page, Playwright
@@ -42,7 +42,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-VIEWPORT = {"width": 1280, "height": 900}
 
 
 def browser_unavailable(reason: str) -> None:
@@ -118,31 +117,6 @@ def browser() -> Iterator[Browser]:
     yield launched
     launched.close()
     playwright.stop()
-
-
-@dataclass
-class OffSiteRequests:
-    """Requests to anything but the test server: blocked, so no test reaches the internet."""
-
-    urls: list[str] = field(default_factory=list)
-
-
-def open_context(
-    browser: Browser, base_url: str, blocked: OffSiteRequests, color_scheme: str = "light"
-) -> BrowserContext:
-    context = browser.new_context(
-        viewport=VIEWPORT,
-        color_scheme=color_scheme,  # type: ignore[arg-type]
-        base_url=base_url,
-    )
-    context.set_default_timeout(10_000)
-
-    def block(route: Any) -> None:
-        blocked.urls.append(route.request.url)
-        route.abort("blockedbyclient")
-
-    context.route(lambda url: not url.startswith(base_url), block)
-    return context
 
 
 @pytest.fixture
