@@ -11,6 +11,7 @@ from mkdocs.config import load_config
 
 from okrsite.cli import main
 from okrsite.load import load_content
+from okrsite.pipelines import pipeline_files
 
 
 def test_init_scaffolds_a_portal_that_validates_and_builds(tmp_path: Path, capsys) -> None:
@@ -44,9 +45,21 @@ def test_init_refuses_to_overwrite_and_writes_nothing(tmp_path: Path, capsys) ->
     assert f"{tmp_path / 'mkdocs.yml'}: error: already exists" in error
 
 
-@pytest.mark.parametrize("existing", ["content/okrs.yml", "docs/about.md"])
+def test_init_writes_the_ci_pipelines_and_their_requirements(tmp_path: Path) -> None:
+    assert main(["init", str(tmp_path)]) == 0
+    for path, text in pipeline_files().items():
+        assert (tmp_path / path).read_text("utf-8") == text
+    assert {".github/workflows/okrsite.yml", ".gitlab-ci.yml", "requirements.txt"} <= {
+        p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()
+    }
+
+
+@pytest.mark.parametrize(
+    "existing",
+    ["content/okrs.yml", "docs/about.md", ".gitlab-ci.yml", ".github/workflows/okrsite.yml"],
+)
 def test_init_names_every_file_in_the_way(tmp_path: Path, existing: str, capsys) -> None:
-    (tmp_path / existing).parent.mkdir(parents=True)
+    (tmp_path / existing).parent.mkdir(parents=True, exist_ok=True)
     (tmp_path / existing).write_text("mine", "utf-8")
     assert main(["init", str(tmp_path)]) == 2
     assert existing in capsys.readouterr().err.replace(os.sep, "/")

@@ -1,4 +1,5 @@
-"""`okrsite init DIR`: scaffold a new portal (mkdocs.yml, starter content, a docs page).
+"""`okrsite init DIR`: scaffold a new portal (mkdocs.yml, starter content, a docs page) with
+the CI pipelines that check, build and publish it (`okrsite.pipelines`).
 
 It never overwrites: if any file it would write exists, it writes nothing and says which.
 """
@@ -12,6 +13,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from okrsite.pipelines import pipeline_files
+
 SCAFFOLD = files("okrsite") / "scaffold"
 
 
@@ -19,8 +22,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "init",
         help="scaffold a new OKR portal in DIR",
-        description="Write mkdocs.yml, a starter content/ folder that validates and a docs "
-        "page into DIR (created if missing). Existing files are never overwritten.",
+        description="Write mkdocs.yml, a starter content/ folder that validates, a docs page, "
+        "GitHub Actions and GitLab CI pipelines and the requirements.txt they install into DIR "
+        "(created if missing). Existing files are never overwritten.",
     )
     parser.add_argument("directory", metavar="DIR", type=Path, help="where to create the portal")
     return parser
@@ -42,7 +46,7 @@ def scaffold_files(root: Traversable = SCAFFOLD, prefix: str = "") -> dict[str, 
 
 def run(args: argparse.Namespace) -> int:
     target: Path = args.directory
-    templates = scaffold_files()
+    templates = scaffold_files() | pipeline_files()
     existing = [path for path in templates if (target / path).exists()]
     if existing:
         for path in existing:
@@ -57,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
         destination.write_text(text, "utf-8")
     print(
         f"Created an OKR portal in {target}: edit {target / 'content'}, then run "
-        f"`cd {target} && mkdocs serve`"
+        f"`cd {target} && mkdocs serve`; CI pipelines: {target / '.github/workflows'}, "
+        f"{target / '.gitlab-ci.yml'} (keep the one of your forge)"
     )
     return 0
