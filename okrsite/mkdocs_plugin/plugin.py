@@ -56,6 +56,12 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
         config.nav = merged_nav(self.user_nav, built.nav, files, generated)
         return files
 
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        """Date every page by the as-of date, not the day of the build: MkDocs writes it into
+        sitemap.xml and sitemap.xml.gz, which must not change when only the clock did."""
+        page.update_date = self.settings.portal.as_of.isoformat()
+        return page
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Every page's head announces the updates feed, so readers can subscribe anywhere."""
         return with_feed_link(output, self.urls, page.url, feed_url(self.urls), config.site_name)
