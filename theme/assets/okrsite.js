@@ -91,7 +91,15 @@
     svg.style.minWidth = Math.round(drawn * MIN_DIAGRAM_SCALE) + "px";
   }
 
+  /* Material's search panel is a dialog without a name; screen readers announce it nameless. */
+  function nameSearchDialog() {
+    var dialog = document.querySelector('.md-search[role="dialog"]:not([aria-label])');
+    var input = document.querySelector(".md-search__input");
+    if (dialog) dialog.setAttribute("aria-label", (input && input.getAttribute("aria-label")) || "Search");
+  }
+
   function init() {
+    nameSearchDialog();
     document.querySelectorAll(".okr-diagram svg[width]").forEach(keepLegible);
     document.querySelectorAll(".okr-index").forEach(function (index) {
       if (index.getAttribute("data-okr-ready")) return;

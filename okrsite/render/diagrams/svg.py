@@ -96,7 +96,9 @@ def inline_svg(document: str, source: DiagramSource) -> str:
     description.text = source.description
     root.insert(0, description)
     root.insert(0, title)
-    root.set("role", "img")
+    # "group", not "img": an img's children are hidden from assistive technology, and every
+    # box here is a link people must be able to reach.
+    root.set("role", "group")
     root.set("aria-labelledby", f"{title_id} {desc_id}")
     root.set("class", "okrsite-diagram-svg")
     # Natural width, shrunk to fit the column; without a height attribute the viewBox's
