@@ -186,3 +186,13 @@ def test_zensical_needs_the_folder_inside_the_project(
     assert main(["generate", str(elsewhere), "--config", str(project / "mkdocs.yml")]) == 2
     assert "Zensical only builds a docs_dir inside" in capsys.readouterr().err
     assert not elsewhere.exists()
+
+
+def test_without_graphviz_nothing_is_written(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(project)  # the diagram cache is relative to the working folder: empty
+    monkeypatch.setenv("PATH", str(project / "no-bin"))
+    assert main(["generate", "out"]) == 2
+    assert not (project / "out").exists()
+    assert "dot" in capsys.readouterr().err

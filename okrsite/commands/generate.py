@@ -7,7 +7,8 @@ settings come from the `okrsite` entry of that mkdocs.yml, the user's docs are c
 the portal, and a Zensical config (`zensical.yml` beside mkdocs.yml) points Zensical at the
 folder, so one mkdocs.yml builds the same site on both engines.
 
-Exit codes: 0 written, 1 content errors (nothing written), 2 usage, config or output errors.
+Exit codes: 0 written, 1 content errors (nothing written), 2 usage, config, diagram or output
+errors.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from okrsite.engines.mkdocs_yml import SiteConfig, SiteConfigError, read_site_co
 from okrsite.engines.zensical import zensical_config
 from okrsite.model import Visibility
 from okrsite.problems import has_errors
+from okrsite.render.diagrams import DiagramError
 from okrsite.render.pages import portal_nav
 from okrsite.settings import SETTINGS, SettingsError, read_settings
 from okrsite.site import SCRIPT, STYLESHEETS, load_portal, site_artifacts
@@ -210,7 +212,7 @@ def _generate(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     try:
         return _generate(args)
-    except (UsageError, FolderError) as exc:
+    except (UsageError, FolderError, DiagramError) as exc:  # nothing was written
         print(f"{PROGRAM}: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
