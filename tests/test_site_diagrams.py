@@ -1,0 +1,191 @@
+"""Traceability diagrams in real `mkdocs build`s with the real `dot`, counted through a wrapper
+on PATH: node links resolve under any URL scheme, a warm rebuild starts no `dot` and gives the
+same bytes, `diagrams: false` needs no Graphviz, and a missing `dot` stops the build cleanly."""
+
+from __future__ import annotations
+
+import functools
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = ROOT / "tests" / "fixtures" / "portal_small"
+AS_OF_LINE = "      as_of: 2026-11-23\n"
+SITE_URL = "https://okrs.example.org/portal/"
+PYTHON_ONLY = os.path.dirname(sys.executable)  # a PATH without Graphviz
+
+
+def copy_project(source: Path, target: Path, *, settings: str = "", top: str = "") -> Path:
+    """A copy of a project, its okrsite entry given extra settings and mkdocs.yml extra keys."""
+    for folder in ("content", "docs", "overrides"):
+        if (source / folder).is_dir():
+            shutil.copytree(source / folder, target / folder)
+    config = (source / "mkdocs.yml").read_text("utf-8")
+    assert AS_OF_LINE in config
+    config = top + config.replace(AS_OF_LINE, AS_OF_LINE + settings)
+    (target / "mkdocs.yml").write_text(config, "utf-8")
+    return target
+
+
+def mkdocs(project: Path, path: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", "site"],
+        cwd=project,
+        env={**os.environ, "PATH": path, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+class CountingDot:
+    """A `dot` on PATH that records every start, then runs the real one."""
+
+    def __init__(self, folder: Path) -> None:
+        real = shutil.which("dot")
+        assert real, "Graphviz's dot is needed for these tests"
+        folder.mkdir()
+        self.log = folder / "starts.log"
+        self.log.touch()
+        script = folder / "dot"
+        script.write_text(f'#!/bin/sh\necho "$*" >> "{self.log}"\nexec "{real}" "$@"\n')
+        script.chmod(0o755)
+        self.path = f"{folder}{os.pathsep}{os.environ['PATH']}"
+
+    def starts(self) -> int:
+        return len(self.log.read_text().splitlines())
+
+
+@pytest.fixture(scope="module")
+def dot(tmp_path_factory: pytest.TempPathFactory) -> CountingDot:
+    return CountingDot(tmp_path_factory.mktemp("wrapper") / "bin")
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory, dot: CountingDot) -> dict[str, object]:
+    """The demo built cold, then again with the same cache into another site folder."""
+    project = copy_project(ROOT, tmp_path_factory.mktemp("demo"))
+    cold = mkdocs(project, dot.path)
+    assert cold.returncode == 0, cold.stderr
+    starts_cold = dot.starts()
+    (project / "site").rename(project / "site-cold")
+    warm = mkdocs(project, dot.path)
+    assert warm.returncode == 0, warm.stderr
+    return {
+        "cold": project / "site-cold",
+        "warm": project / "site",
+        "starts_cold": starts_cold,
+        "starts_warm": dot.starts() - starts_cold,
+    }
+
+
+@pytest.fixture(scope="module")
+def flat(tmp_path_factory: pytest.TempPathFactory, dot: CountingDot) -> Path:
+    """The demo below a prefix, with `.html` URLs and a site_url that has a path."""
+    project = copy_project(
+        ROOT,
+        tmp_path_factory.mktemp("flat"),
+        settings="      prefix: okrs\n",
+        top=f"use_directory_urls: false\nsite_url: {SITE_URL}\n",
+    )
+    built = mkdocs(project, dot.path)
+    assert built.returncode == 0, built.stderr
+    return project / "site"
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def diagram_links(page: Path) -> list[str]:
+    """Every link inside the page's inline diagrams (each parsed alone: whole pages are slow)."""
+    text, links = page.read_text("utf-8"), []
+    for start in (m.start() for m in re.finditer('<div class="okr-diagram"', text)):
+        svg = BeautifulSoup(text[start : text.index("</svg>", start) + 6], "html.parser")
+        links += [a.get("xlink:href") or a.get("href") for a in svg.find_all("a")]
+    return links
+
+
+@functools.cache
+def ids_in(page: Path) -> frozenset[str]:
+    return frozenset(html.unescape(i) for i in re.findall(r'\sid="([^"]*)"', page.read_text()))
+
+
+def resolve(site: Path, page: Path, href: str) -> tuple[Path, str]:
+    """The file and fragment a link in `page` leads to, as a browser would follow it."""
+    parts = urlsplit(href)
+    if parts.scheme:
+        assert href.startswith(SITE_URL), href
+        target = site / unquote(parts.path[len(urlsplit(SITE_URL).path) :])
+    else:
+        target = page.parent / unquote(parts.path) if parts.path else page
+    target = Path(os.path.normpath(target))
+    assert target.is_relative_to(site), f"{href} in {page} leaves the site"
+    if target.is_dir() or parts.path.endswith("/"):
+        target = target / "index.html"
+    return target, parts.fragment
+
+
+@pytest.mark.parametrize("which", ["demo", "flat"])
+def test_every_node_link_leads_to_an_existing_page_and_anchor(
+    which: str, request: pytest.FixtureRequest
+) -> None:
+    site = (
+        request.getfixturevalue("builds")["cold"]
+        if which == "demo"
+        else request.getfixturevalue("flat")
+    )
+    assert isinstance(site, Path)
+    checked = 0
+    for page in sorted(site.rglob("*.html")):
+        for href in diagram_links(page):
+            target, fragment = resolve(site, page, href)
+            assert target.is_file(), f"{href} in {page.relative_to(site)}: no {target}"
+            if fragment:
+                assert unquote(fragment) in ids_in(target), f"{href} in {page.relative_to(site)}"
+            checked += 1
+    assert checked > 100  # the demo draws hundreds of linked nodes
+    if which == "flat":
+        assert (site / "okrs" / "objectives" / "streamline-check-in.html").is_file()
+
+
+def test_a_second_build_with_the_same_cache_starts_no_dot(builds: dict[str, object]) -> None:
+    assert builds["starts_cold"] > 0
+    assert builds["starts_warm"] == 0
+
+
+def test_the_warm_build_gives_the_same_bytes(builds: dict[str, object]) -> None:
+    cold, warm = builds["cold"], builds["warm"]
+    assert isinstance(cold, Path) and isinstance(warm, Path)
+    cold_files, warm_files = files_of(cold), files_of(warm)
+    assert cold_files.keys() == warm_files.keys()
+    assert [path for path in cold_files if cold_files[path] != warm_files[path]] == []
+    assert b'class="okr-diagram"' in cold_files["objectives/streamline-check-in/index.html"]
+
+
+def test_diagrams_off_builds_without_graphviz_and_draws_nothing(tmp_path: Path) -> None:
+    project = copy_project(SMALL, tmp_path / "small", settings="      diagrams: false\n")
+    built = mkdocs(project, PYTHON_ONLY)
+
+    assert built.returncode == 0, built.stderr
+    pages = list((project / "site").rglob("*.html"))
+    assert pages and not any("okr-diagram" in page.read_text("utf-8") for page in pages)
+
+
+def test_no_dot_on_path_stops_the_build_with_the_install_message(tmp_path: Path) -> None:
+    project = copy_project(SMALL, tmp_path / "small")
+    built = mkdocs(project, PYTHON_ONLY)
+
+    assert built.returncode == 1
+    assert "sudo apt-get install graphviz" in built.stderr
+    assert "brew install graphviz" in built.stderr and "diagrams: false" in built.stderr
+    assert "Traceback" not in built.stderr + built.stdout
