@@ -1,14 +1,31 @@
-"""Browser contexts as every e2e test opens them: desktop-sized, and cut off from the internet."""
+"""What every e2e test shares: contexts cut off from the internet, and skip-or-fail when the
+browser is missing (skipped locally, failed when `CI` is set, so CI never passes by skipping)."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import pytest
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext
 
 VIEWPORT = {"width": 1280, "height": 900}
+INSTALL_HINT = (
+    "the browser tests need Chromium and the Python packages playwright and axe-playwright-python:"
+    " run `make test` (installs them all), or `apt-get install chromium` and"
+    " `pip install -e '.[test]'`"
+)
+
+
+def browser_unavailable(reason: str) -> NoReturn:
+    """Skip locally, fail in CI: a CI run must never pass by not running the browser tests."""
+    message = f"{reason}; {INSTALL_HINT}"
+    if os.environ.get("CI"):
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """The demo portal in a real browser: built once, served on loopback, driven by Debian's Chromium.
 
 A machine without Chromium skips these tests with a message saying how to install it; with `CI`
-set they fail instead, so a CI machine that lost its browser never passes by skipping.
+set they fail instead (browsing.browser_unavailable).
 """
 
 from __future__ import annotations
@@ -18,16 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from browsing import OffSiteRequests, open_context
+from browsing import OffSiteRequests, browser_unavailable, open_context
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 
 ROOT = Path(__file__).resolve().parents[2]
-INSTALL_HINT = (
-    "the browser tests need Chromium and the Playwright package: run `make test` (installs both), "
-    "or `apt-get install chromium` and `pip install -e '.[test]'`"
-)
 CHROMIUM_CANDIDATES = (
     "/usr/bin/chromium",
     "/usr/bin/chromium-browser",
@@ -42,14 +38,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-
-
-def browser_unavailable(reason: str) -> None:
-    """Skip locally, fail in CI: a CI run must never pass by not running the browser tests."""
-    message = f"{reason}; {INSTALL_HINT}"
-    if os.environ.get("CI"):
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
 
 
 def find_chromium() -> str | None:

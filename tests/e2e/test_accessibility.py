@@ -7,12 +7,10 @@ it means and where it was found.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-
-from browsing import OffSiteRequests, open_context
+from browsing import OffSiteRequests, browser_unavailable, open_context
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -30,11 +28,11 @@ SCHEMES = {"light": "default", "dark": "slate"}
 
 @pytest.fixture(scope="module")
 def axe() -> object:
-    sync_playwright = pytest.importorskip(
-        "axe_playwright_python.sync_playwright",
-        reason="axe-playwright-python is a test extra: pip install -e '.[test]'",
-    )
-    return sync_playwright.Axe()
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        browser_unavailable("axe-playwright-python (which bundles axe-core) is not installed")
+    return Axe()
 
 
 def described(violations: list[dict]) -> list[str]:
@@ -48,7 +46,7 @@ def described(violations: list[dict]) -> list[str]:
 
 @pytest.mark.parametrize("palette", SCHEMES)
 def test_no_serious_accessibility_violations(
-    browser: Browser, base_url: str, demo_site: Path, axe: object, palette: str
+    browser: Browser, base_url: str, axe: object, palette: str
 ) -> None:
     context = open_context(browser, base_url, OffSiteRequests(), color_scheme=palette)
     page = context.new_page()
