@@ -29,6 +29,16 @@ RESERVED_IDS = frozenset(
     | {f"lpt{n}" for n in range(1, 10)}
 )
 
+# The same names for the JSON Schema, whose patterns have no case-insensitive flag: [Ii][Nn]…
+_RESERVED_PATTERN = (
+    "^("
+    + "|".join(
+        "".join(f"[{c.upper()}{c}]" if c.isalpha() else c for c in name)
+        for name in sorted(RESERVED_IDS)
+    )
+    + r")(\.|$)"
+)
+
 
 class Located(NamedTuple):
     """A value read from a list, with where it was written."""
@@ -131,7 +141,7 @@ class Id(ValueType):
         return {
             "type": ["string", "integer"],
             "pattern": ID_PATTERN,
-            "not": {"enum": sorted(RESERVED_IDS)},
+            "not": {"pattern": _RESERVED_PATTERN},
         }
 
 
@@ -146,7 +156,7 @@ def id_problem(value: str) -> str:
             return "must start with a letter or digit"
         bad = next(c for c in value if not (c.isascii() and (c.isalnum() or c in "._-")))
         return f"contains {bad!r}; use only letters, digits, '.', '_' and '-'"
-    if value.lower() in RESERVED_IDS:
+    if value.lower().split(".")[0] in RESERVED_IDS:  # Windows refuses `con.txt` like `con`
         return "is a reserved name (it would clash with generated pages or files); choose another"
     if value.endswith("."):
         return "must not end with '.'"
