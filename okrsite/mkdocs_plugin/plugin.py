@@ -49,8 +49,12 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
         config.extra_javascript.append(self.urls.file_url(SCRIPT))
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Load and render before MkDocs empties site_dir: broken content keeps the old site."""
+        self.built = self.builder.build(self.settings, self.urls)
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        built = self.builder.build(self.settings, self.urls)
+        built = self.built
         add_artifacts(files, built.artifacts, built.nav, config)
         generated = {artifact.path for artifact in built.artifacts}
         config.nav = merged_nav(self.user_nav, built.nav, files, generated)
