@@ -1,0 +1,229 @@
+"""Badges, embeds, exports and aliases in one real `mkdocs build` of the demo below a prefix with
+a site_url: every entity's badge and endpoint JSON, okrs.json valid against the published schema
+and equal to the pages, the CSV readable, old ids redirecting with their badges alive, absolute
+embed snippets that Material's copy button really copies (checked in Chromium)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import threading
+import xml.etree.ElementTree as ET
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urljoin
+
+import jsonschema
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from okrsite.compute.as_of import resolve_as_of
+from okrsite.compute.wording import STATUS_LABELS, whole_percent
+from okrsite.portal import Portal
+from okrsite.site import PortalSettings, load_portal
+from okrsite.urls import Kind, SiteUrls
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE_URL = "https://okrs.example.org/portal/"
+URLS = SiteUrls("okrs", True, SITE_URL)
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+DEMO_FILE = "airline-check-in.yml"
+ALIASES = [  # (line to follow, alias line): an objective and a key result renamed
+    ("id: streamline-check-in\n", "aliases: [faster-check-in]\n"),
+    ("  - id: checkin-wait-time\n", "    aliases: [wait-time]\n"),
+]
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo with two renamed ids, the portal below `okrs/`, diagrams off (not tested here)."""
+    project = tmp_path_factory.mktemp("project")
+    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    demo = (project / "content" / DEMO_FILE).read_text("utf-8")
+    for line, alias in ALIASES:
+        assert demo.count(line) == 1
+        demo = demo.replace(line, line + alias)
+    (project / "content" / DEMO_FILE).write_text(demo, "utf-8")
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    config = config.replace(
+        "      as_of: 2026-11-23\n", "      as_of: 2026-11-23\n      prefix: okrs\n"
+    )
+    config = config.replace(
+        "      content: content\n", "      content: content\n      diagrams: false\n"
+    )
+    (project / "mkdocs.yml").write_text(f"site_url: {SITE_URL}\n{config}", "utf-8")
+    return project
+
+
+@pytest.fixture(scope="module")
+def site(project: Path) -> Path:
+    previous = os.getcwd()
+    os.chdir(project)
+    try:
+        config = load_config("mkdocs.yml", site_dir=str(project / "site"), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    finally:
+        os.chdir(previous)
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def portal(project: Path) -> Portal:
+    loaded = load_portal(project / "content", PortalSettings(as_of=resolve_as_of("2026-11-23")))
+    assert loaded.portal is not None
+    return loaded.portal
+
+
+def measurable(portal: Portal) -> list[tuple[Kind, str]]:
+    model = portal.model
+    return [(Kind.NORTH_STAR, model.north_star.key)] + [
+        (kind, key)
+        for kind, keys in (
+            (Kind.VALUE_STREAM, model.value_streams),
+            (Kind.STAGE, model.stages),
+            (Kind.CAPABILITY, model.capabilities),
+            (Kind.TEAM, model.teams),
+            (Kind.OBJECTIVE, model.objectives),
+            (Kind.KEY_RESULT, model.key_results),
+        )
+        for key in keys
+    ]
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    path = site / url
+    return BeautifulSoup(
+        (path / "index.html" if url.endswith("/") else path).read_text(), "html.parser"
+    )
+
+
+def test_every_entity_has_its_badge_and_endpoint_json(site: Path, portal: Portal) -> None:
+    entities = measurable(portal)
+    for kind, key in entities:
+        svg = site / "okrs" / "badges" / kind.value / f"{key}.svg"
+        endpoint = json.loads((site / "okrs" / "badges" / kind.value / f"{key}.json").read_text())
+        root = ET.fromstring(svg.read_bytes())
+        assert root.tag == "{http://www.w3.org/2000/svg}svg" and root.get("role") == "img"
+        assert endpoint["schemaVersion"] == 1 and endpoint["label"] and endpoint["color"]
+        assert endpoint["message"] in root.get("aria-label"), (kind, key)
+    badge_files = list((site / "okrs" / "badges").rglob("*.svg"))
+    assert len(badge_files) == len(entities) + len(ALIASES)  # plus the old ids' copies
+    assert len(entities) > 100
+
+
+def test_okrs_json_is_valid_and_its_numbers_are_the_pages(site: Path) -> None:
+    document = json.loads((site / "okrs" / "okrs.json").read_text("utf-8"))
+    schema = json.loads((site / "okrs" / "okrs.schema.json").read_text("utf-8"))
+
+    jsonschema.Draft202012Validator(schema).validate(document)
+    assert document["as_of"] == "2026-11-23"
+    checked = 0
+    for section in ("objectives", "key_results"):
+        for entity in document[section][::3]:  # a spot check across the whole list
+            assert entity["url"].startswith(f"{SITE_URL}okrs/")
+            shown = page(site, entity["url"][len(SITE_URL) :])
+            status = shown.select_one(".okr-facts .okr-status").get_text()
+            assert status == STATUS_LABELS[entity["status"]], entity["id"]
+            if entity["progress"] is not None:
+                percent = int(shown.find(attrs={"role": "progressbar"})["aria-valuenow"])
+                assert percent == whole_percent(entity["progress"]), entity["id"]
+                checked += 1
+    assert checked > 10
+
+
+def test_the_csv_reads_back_one_row_per_key_result(site: Path) -> None:
+    document = json.loads((site / "okrs" / "okrs.json").read_text("utf-8"))
+    text = (site / "okrs" / "key-results.csv").read_text("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+
+    assert [row["id"] for row in rows] == [kr["id"] for kr in document["key_results"]]
+    for row, kr in zip(rows, document["key_results"], strict=True):
+        assert row["status"] == kr["status"] and row["objective"] == kr["objective"]
+        if kr["progress"] is not None:
+            assert float(row["progress"]) == pytest.approx(kr["progress"])
+
+
+@pytest.mark.parametrize(
+    ("kind", "old", "new"),
+    [
+        (Kind.OBJECTIVE, "faster-check-in", "streamline-check-in"),
+        (Kind.KEY_RESULT, "wait-time", "checkin-wait-time"),
+    ],
+)
+def test_an_old_id_redirects_and_keeps_its_badge(
+    site: Path, kind: Kind, old: str, new: str
+) -> None:
+    old_url, new_url = URLS.page_url(kind, old), URLS.page_url(kind, new)
+    redirect = page(site, old_url)
+    refresh = redirect.find("meta", attrs={"http-equiv": "refresh"})["content"]
+    target = urljoin(f"{SITE_URL}{old_url}", refresh.split("url=", 1)[1])
+
+    assert target == f"{SITE_URL}{new_url}"
+    assert redirect.find("link", rel="canonical")["href"] == f"{SITE_URL}{new_url}"
+    assert (site / new_url / "index.html").is_file()
+    for suffix in (".svg", ".json"):
+        badges = site / "okrs" / "badges" / kind.value
+        assert (badges / f"{old}{suffix}").read_bytes() == (badges / f"{new}{suffix}").read_bytes()
+
+
+def embed_snippets(soup: BeautifulSoup) -> list[str]:
+    return [code.get_text() for code in soup.select(".okr-embed pre code")]
+
+
+def test_embed_snippets_use_absolute_urls(site: Path) -> None:
+    url = URLS.page_url(Kind.OBJECTIVE, "streamline-check-in")
+    snippets = embed_snippets(page(site, url))
+
+    assert len(snippets) == 5
+    for snippet in snippets:
+        assert f"{SITE_URL}{url}" in snippet
+        assert f"{SITE_URL}okrs/badges/objective/streamline-check-in.svg" in snippet
+
+
+def test_material_copies_each_snippet_with_its_own_button(site: Path) -> None:
+    """Material's `content.code.copy` mounts a button on every `pre > code`; each must copy its
+    own snippet (the buttons name their block by an id Material assigns)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    url = URLS.page_url(Kind.OBJECTIVE, "streamline-check-in")
+    expected = embed_snippets(page(site, url))
+    handler = partial(SimpleHTTPRequestHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+            tab = context.new_page()
+            tab.goto(f"http://127.0.0.1:{server.server_port}/{url}")
+            tab.wait_for_selector(
+                ".okr-embed pre button[data-md-type=copy]", state="attached", timeout=15_000
+            )
+            targets = tab.eval_on_selector_all(
+                ".okr-embed pre",
+                """blocks => blocks.map(pre => {
+                    const button = pre.querySelector("button[data-md-type=copy]");
+                    const target = button && document.querySelector(button.dataset.clipboardTarget);
+                    return target === pre.querySelector("code") ? target.innerText.trimEnd() : null;
+                })""",
+            )
+            last = tab.locator(".okr-embed pre").last
+            last.scroll_into_view_if_needed()
+            last.hover()
+            last.locator("button[data-md-type=copy]").click()
+            copied = tab.evaluate("navigator.clipboard.readText()")
+            browser.close()
+    finally:
+        server.shutdown()
+    assert targets == [snippet.rstrip() for snippet in expected]
+    assert copied == expected[-1].rstrip()
