@@ -14,6 +14,11 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots
 def save_screenshot(page: Page, name: str) -> Path:
     """A full-page screenshot named `name`.png, replacing the one of the previous run."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    # From the top, as a reader arrives: scrolled down, Material fades the tabs out mid-capture.
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_function(
+        "() => !document.querySelector('.md-tabs[hidden]') && !document.getAnimations().length"
+    )
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
