@@ -66,7 +66,7 @@ def read_documents(documents: list[Document], problems: list[Problem]) -> list[D
             )
             continue
         kind = value.get("kind")
-        if kind not in KINDS:
+        if not isinstance(kind, str) or kind not in KINDS:  # a list or mapping is unhashable
             kinds = ", ".join(KINDS)
             if "kind" not in value:
                 reporter.error(value.mark, f"document has no `kind`; add one of {kinds}")
