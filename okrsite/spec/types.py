@@ -39,6 +39,12 @@ _RESERVED_PATTERN = (
     + r")(\.|$)"
 )
 
+# Control characters other than tab and line breaks: C0 ones are invalid in XML 1.0 (feeds,
+# SVG) even as character references; C1 ones are discouraged there and shown as boxes.
+_CONTROL_CHARACTERS = "\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x84\\x86-\\x9f"
+_CONTROL_CHARACTER = re.compile(f"[{_CONTROL_CHARACTERS}]")
+_TEXT_PATTERN = f"^[^{_CONTROL_CHARACTERS}]*$"
+
 
 class Located(NamedTuple):
     """A value read from a list, with where it was written."""
@@ -105,8 +111,15 @@ class Text(ValueType):
 
     def read(self, value: Any, mark: Mark, r: Reporter, name: str) -> Any:
         if isinstance(value, str):
-            return value
-        if value is None:
+            control = _CONTROL_CHARACTER.search(value)
+            if control is None:
+                return value
+            r.error(
+                mark,
+                f"`{name}` holds the control character U+{ord(control.group()):04X}, which "
+                "XML (feeds, SVG) cannot carry and pages cannot show; remove it",
+            )
+        elif value is None:
             r.error(mark, f"`{name}` is empty; write a value or remove the key")
         elif isinstance(value, dict | list):
             r.error(mark, f"`{name}` must be text, not {shown(value)}; write one piece of text")
@@ -115,7 +128,7 @@ class Text(ValueType):
         return INVALID
 
     def json_schema(self) -> dict[str, Any]:
-        schema: dict[str, Any] = {"type": "string"}
+        schema: dict[str, Any] = {"type": "string", "pattern": _TEXT_PATTERN}
         if self.markdown:
             schema["contentMediaType"] = "text/markdown"
         return schema
