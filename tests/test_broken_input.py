@@ -77,6 +77,15 @@ BROKEN: dict[str, tuple[Callable[[], bytes], int, str]] = {
     "indented-4000": (lambda: indented_mappings(4_000).encode(), 101, "nesting deeper than 100"),
     "indented-10000": (lambda: indented_mappings(10_000).encode(), 1, "file is 50.0 MB"),
     "50-megabytes": (lambda: b"# filler\n" * 5_600_000, 1, "at most 10 MB"),
+    "400-digit-integer": (  # raised OverflowError converting to float
+        lambda: (
+            VALID.replace("kind: NorthStar", "kind: Team")
+            .replace("target: 9\n", f"target: {'9' * 400}\n")
+            .encode()
+        ),
+        35,
+        "beyond ±10^15",
+    ),
     "huge-integer": (
         lambda: (
             VALID.replace("kind: NorthStar", "kind: Team")

@@ -214,5 +214,6 @@ def mutated(draw: st.DrawFn) -> bytes:
 
 @settings(FUZZ, max_examples=300)
 @given(mutated())
+@example(VALID.replace(b"target: 9\n", b"target: " + b"9" * 400 + b"\n"))  # OverflowError
 def test_mutations_of_a_valid_file_load_or_give_located_problems(data: bytes) -> None:
     check_outcome({"airline.yml": data})

@@ -45,6 +45,10 @@ _CONTROL_CHARACTERS = "\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x84\\x86-\\x9f"
 _CONTROL_CHARACTER = re.compile(f"[{_CONTROL_CHARACTERS}]")
 _TEXT_PATTERN = f"^[^{_CONTROL_CHARACTERS}]*$"
 
+# Floats hold integers exactly up to 2^53 (about 9·10^15); past that a number is not what was
+# written, and `int` values too large for a float at all would raise.
+MAX_MAGNITUDE = 1e15
+
 
 class Located(NamedTuple):
     """A value read from a list, with where it was written."""
@@ -260,6 +264,13 @@ class Number(ValueType):
         if not _is_number(value) or value != value or value in (float("inf"), float("-inf")):
             r.error(mark, f"`{name}` must be a number, not {shown(value)}")
             return INVALID
+        if abs(value) > MAX_MAGNITUDE:  # also keeps differences of numbers finite
+            r.error(
+                mark,
+                f"`{name}` is beyond ±10^15, past what okrsite counts exactly; "
+                "use a larger unit (millions, billions)",
+            )
+            return INVALID
         if self.positive and value <= 0:
             r.error(mark, f"`{name}` must be greater than 0, not {value}")
             return INVALID
@@ -269,7 +280,8 @@ class Number(ValueType):
         return float(value)
 
     def json_schema(self) -> dict[str, Any]:
-        schema: dict[str, Any] = {"type": "number"}
+        schema: dict[str, Any] = {"type": "number", "minimum": -MAX_MAGNITUDE}
+        schema["maximum"] = MAX_MAGNITUDE
         if self.positive:
             schema["exclusiveMinimum"] = 0
         if self.fraction:
