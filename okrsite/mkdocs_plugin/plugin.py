@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -14,6 +14,7 @@ from okrsite.mkdocs_plugin.build import PortalBuilder
 from okrsite.mkdocs_plugin.config import OkrsiteConfig
 from okrsite.mkdocs_plugin.files import add_artifacts, merged_nav
 from okrsite.mkdocs_plugin.head import with_feed_link
+from okrsite.mkdocs_plugin.raw_html import HiddenHtml, hide_raw_html
 from okrsite.render.feed import feed_url
 from okrsite.settings import SettingsError, read_settings
 from okrsite.site import SCRIPT, STYLESHEETS
@@ -23,6 +24,8 @@ from okrsite.urls import SiteUrls
 class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
     def __init__(self) -> None:
         self.builder = PortalBuilder()
+        self.generated: set[str] = set()
+        self.hidden: dict[str, HiddenHtml] = {}
 
     # Defining both keeps one instance across `mkdocs serve` rebuilds, so the cache survives.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -56,8 +59,8 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         built = self.built
         add_artifacts(files, built.artifacts, built.nav, config)
-        generated = {artifact.path for artifact in built.artifacts}
-        config.nav = merged_nav(self.user_nav, built.nav, files, generated)
+        self.generated = {artifact.path for artifact in built.artifacts}
+        config.nav = merged_nav(self.user_nav, built.nav, files, self.generated)
         return files
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -65,6 +68,35 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
         sitemap.xml and sitemap.xml.gz, which must not change when only the clock did."""
         page.update_date = self.settings.portal.as_of.isoformat()
         return page
+
+    @event_priority(-100)  # after other plugins' changes to the Markdown
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Generated pages' HTML blocks skip Markdown conversion (see raw_html.py for why)."""
+        self.hidden.pop(page.file.src_uri, None)
+        if page.file.src_uri not in self.generated:
+            return markdown
+        swapped = hide_raw_html(markdown)
+        if swapped is None:
+            return markdown
+        self.hidden[page.file.src_uri] = swapped[1]
+        return swapped[0]
+
+    @event_priority(100)  # before other plugins read the HTML
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        hidden = self.hidden.pop(page.file.src_uri, None)
+        if hidden is None:
+            return html
+        restored = hidden.restore(html)
+        if restored is None:
+            raise PluginError(
+                f"okrsite: a Markdown extension changed a placeholder in the generated page "
+                f"'{page.file.src_uri}'; please report it with your markdown_extensions"
+            )
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= hidden.anchor_ids()
+        return restored
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Every page's head announces the updates feed, so readers can subscribe anywhere."""
