@@ -5,16 +5,18 @@ exception) or a hang (the timeout). Broken files must give exit code 1 and a `fi
 error:` message naming each file; awkward but valid input exits 0; never a traceback. All broken
 files share one content folder and one run: each file is read and reported on its own.
 
-Measured on the shared 2-core machine (wall time / peak RSS of the whole `okrsite check`):
-- `[` * 100,000 on one line: 0.5 s / 45 MB, "nesting deeper than 100 levels" at 1:101
-  (before the fix: killed by SIGSEGV, exit 139).
-- `- ` * 100,000: the same, at 1:201 (before: SIGSEGV).
-- 10,000-level indented mapping (` ` * i + "a:", 50 MB): refused by size, 0.5 s / 45 MB;
-  4,000 levels (8 MB): nesting error at line 101 in 0.8 s / 110 MB
+Measured on the shared 2-core machine under load (load average ~6; wall time / peak RSS of the
+whole `okrsite check`, interpreter start included):
+- `[` * 100,000 on one line: 1.4 s / 48 MB, "nesting deeper than 100 levels" at 1:101
+  (before the fix: killed by SIGSEGV, exit 139). `- ` * 100,000: the same, at 1:201 (before:
+  SIGSEGV).
+- 10,000-level indented mapping (` ` * i + "a:", 50 MB): refused by size, 1.5 s / 48 MB;
+  4,000 levels (8 MB): nesting error at line 101 in 1.4 s / 51 MB
   (before: "nested too deeply" at 1:1 after 2.1 s / 190 MB).
-- A valid 50 MB file (96,000 objectives): refused unread in 0.5 s / 45 MB; read anyway (before
-  the size limit) it took 22 s and 1.6 GB.
-- 100,000 files of one team each (6.4 MB): checks clean in 11.6 s / 380 MB.
+- A valid 50 MB file (96,000 objectives): refused unread in 1.4 s / 48 MB; read anyway (before
+  the size limit) it took 22 s and 1.6 GB. The largest file accepted, 9.9 MB (19,000
+  objectives), checks in 10.5 s / 340 MB.
+- 100,000 files of one team each (6.4 MB): check clean in 12–24 s / 385 MB.
   The test below uses 10,000 files to stay fast.
 """
 
