@@ -101,7 +101,20 @@ class SiteUrls:
     def relative(self, from_url: str, to_url: str) -> str:
         """The href that leads from the page at `from_url` to `to_url` (both site-relative)."""
         base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
-        target = posixpath.relpath(to_url or ".", base or ".")
+        target = _relative_path(to_url, base)
         if to_url.endswith("/") or not to_url:
             target = "./" if target == "." else f"{target}/"
         return target
+
+
+def _relative_path(target: str, base: str) -> str:
+    """`posixpath.relpath` for site-relative paths (no `..`), without its cost: a page links
+    to dozens of others, so this runs once per link of every page."""
+    to_parts = [part for part in target.split("/") if part and part != "."]
+    base_parts = [part for part in base.split("/") if part and part != "."]
+    common = 0
+    for to_part, base_part in zip(to_parts, base_parts, strict=False):
+        if to_part != base_part:
+            break
+        common += 1
+    return "/".join([".."] * (len(base_parts) - common) + to_parts[common:]) or "."

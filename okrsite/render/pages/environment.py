@@ -34,6 +34,7 @@ def page_environment(override_dir: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one environment per build: no stat() of the template per page
     )
     env.filters.update(
         percent=formats.percent,

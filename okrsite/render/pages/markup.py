@@ -8,6 +8,7 @@ would be syntax) and the engine's own templates, which print front-matter titles
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 from urllib.parse import urlsplit
@@ -26,6 +27,16 @@ _ALLOWED_TAGS = {
 }  # fmt: skip
 
 
+@functools.cache
+def _converter() -> markdown.Markdown:
+    """One converter, reset between descriptions: building one costs more than converting."""
+    return markdown.Markdown(
+        extensions=_MARKDOWN_EXTENSIONS,
+        extension_configs=_MARKDOWN_CONFIG,
+        output_format="html",
+    )
+
+
 def description_html(text: str) -> Markup:
     """Markdown to HTML, then sanitised: no raw HTML, scripts, handlers or unsafe URLs survive.
 
@@ -33,12 +44,7 @@ def description_html(text: str) -> Markup:
     """
     if not text.strip():
         return Markup("")
-    rendered = markdown.markdown(
-        text,
-        extensions=_MARKDOWN_EXTENSIONS,
-        extension_configs=_MARKDOWN_CONFIG,
-        output_format="html",
-    )
+    rendered = _converter().reset().convert(text)
     cleaned = nh3.clean(
         rendered,
         tags=_ALLOWED_TAGS,
