@@ -51,8 +51,9 @@ def too_deep_at(raw: bytes, limit: int = MAX_NESTING) -> tuple[int, int] | None:
 
 def _deepest_brackets(raw: bytes, limit: int) -> int:
     """How deep `[` and `{` nest, counting every bracket; stops early once past `limit`."""
-    if raw.count(b"[") + raw.count(b"{") <= limit:
-        return raw.count(b"[") + raw.count(b"{")
+    opened = raw.count(b"[") + raw.count(b"{")
+    if opened <= limit:
+        return opened
     depth = deepest = 0
     for byte in raw.translate(None, _NOT_BRACKETS):
         depth += 1 if byte in b"[{" else -1
