@@ -29,6 +29,8 @@ INDEX_TITLES: dict[str, str] = {
     "teams": "Teams",
     "matrix": "Traceability matrix",
 }
+MATRIX_GRID_COLUMNS = 50  # wider grids are unreadable, and their cells grow as rows x columns
+MATRIX_GRID_CELLS = 20_000  # past either limit a matrix lists each row's marks instead
 CHANGES_SECTION = "changes"  # rendered by okrsite.render.changes, listed in the nav
 CHANGES_TITLE = "Recent changes"
 
@@ -48,6 +50,12 @@ def status_counts(scores: Iterable[Score]) -> list[tuple[Status, int]]:
     """How many objectives are in each status, in the fixed status order, zeros left out."""
     counts = Counter(score.status for score in scores)
     return [(status, counts[status]) for status in Status if counts[status]]
+
+
+def as_grid(rows: int, columns: int) -> bool:
+    """A matrix as a grid of cells only while it stays readable and small: at 1,000
+    initiatives x 4,000 key results the grid alone would be 4 million cells (over 100 MB)."""
+    return columns <= MATRIX_GRID_COLUMNS and rows * columns <= MATRIX_GRID_CELLS
 
 
 def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
@@ -164,6 +172,14 @@ def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
         "capabilities": depth_first(roots(capability_parents), relations.capability_children),
         "teams": depth_first(roots(team_parents), relations.team_children),
     }
+    extra = {
+        "matrix": {
+            "grid": {
+                "capabilities": as_grid(len(model.objectives), len(model.capabilities)),
+                "key_results": as_grid(len(model.initiatives), len(model.key_results)),
+            }
+        }
+    }
     for section, title in INDEX_TITLES.items():
         pages.append(
             PagePlan(
@@ -172,7 +188,7 @@ def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
                 template=f"okrsite/index/{section}.md.jinja",
                 title=title,
                 subject=None,
-                context={"tree": trees.get(section, [])},
+                context={"tree": trees.get(section, []), **extra.get(section, {})},
                 hide=("navigation", "toc") if section != "value-streams" else (),
             )
         )
