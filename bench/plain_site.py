@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from bench.org import Capability, Initiative, KeyResult, Objective, Org, Stage, Team, ValueStream
+from okrsite.render.pages.nav import NAV_SECTION_PAGES
 from okrsite.urls import SECTIONS, Kind, SiteUrls
 
 _URLS = SiteUrls()
@@ -323,31 +324,52 @@ def _nav_tree(node: Capability | Team, kind: Kind, indent: str) -> list[str]:
 def nav_yaml(org: Org) -> str:
     """The `nav:` of mkdocs.yml, shaped like okrsite's own navigation (render/pages/nav.py):
     value streams with their stages, capabilities and teams as trees, objectives listed; key
-    results and initiatives are reached from their index pages, as in okrsite."""
+    results and initiatives are reached from their index pages, and so is every section with
+    more pages than okrsite's default `nav_section_pages`, as in okrsite."""
 
-    def section(name: str) -> list[str]:
-        return [f"  - {json.dumps(INDEX_TITLES[name])}:", f"      - {_URLS.index_source(name)}"]
+    def section(name: str, pages: int, entries: Iterable[str] = ()) -> list[str]:
+        """Listed like okrsite's: a section over its page limit shows only its index."""
+        if pages > NAV_SECTION_PAGES:
+            off_nav.append(name)
+            entries = ()
+        listed = list(entries)
+        if not listed:
+            return [f"  - {json.dumps(INDEX_TITLES[name])}: {_URLS.index_source(name)}"]
+        index = f"      - {_URLS.index_source(name)}"
+        return [f"  - {json.dumps(INDEX_TITLES[name])}:", index, *listed]
 
-    lines = ["nav:", f"  - Overview: {_URLS.overview_source()}", *section("value-streams")]
+    off_nav: list[str] = []
+    streams = []
     for stream in org.value_streams:
-        lines.append(f"      - {json.dumps(stream.title, ensure_ascii=False)}:")
-        lines.append(f"          - {_source(Kind.VALUE_STREAM, stream.id)}")
-        lines.extend(f"          - {_source(Kind.STAGE, stage.id)}" for stage in stream.stages)
-    lines.extend(section("capabilities"))
-    for capability in org.capabilities:
-        if capability.parent is None:
-            lines.extend(_nav_tree(capability, Kind.CAPABILITY, "      "))
-    lines.extend(section("teams"))
-    for team in org.teams:
-        if team.parent is None:
-            lines.extend(_nav_tree(team, Kind.TEAM, "      "))
-    lines.extend(section("objectives"))
+        streams.append(f"      - {json.dumps(stream.title, ensure_ascii=False)}:")
+        streams.append(f"          - {_source(Kind.VALUE_STREAM, stream.id)}")
+        streams.extend(f"          - {_source(Kind.STAGE, stage.id)}" for stage in stream.stages)
+    lines = ["nav:", f"  - Overview: {_URLS.overview_source()}"]
+    lines.extend(section("value-streams", len(org.value_streams) + len(org.stages), streams))
+    capabilities = [
+        line
+        for capability in org.capabilities
+        if capability.parent is None
+        for line in _nav_tree(capability, Kind.CAPABILITY, "      ")
+    ]
+    lines.extend(section("capabilities", len(org.capabilities), capabilities))
+    teams = [
+        line
+        for team in org.teams
+        if team.parent is None
+        for line in _nav_tree(team, Kind.TEAM, "      ")
+    ]
+    lines.extend(section("teams", len(org.teams), teams))
     published = sorted(o.id for o in org.objectives if o.visibility != "confidential")
-    lines.extend(f"      - {_source(Kind.OBJECTIVE, key)}" for key in published)
+    objectives = [f"      - {_source(Kind.OBJECTIVE, key)}" for key in published]
+    lines.extend(section("objectives", len(published), objectives))
     for name in ("key-results", "initiatives", "matrix"):
         lines.append(f"  - {json.dumps(INDEX_TITLES[name])}: {_URLS.index_source(name)}")
     lines.append("not_in_nav: |")  # pages reached by links only, as okrsite marks them
     lines.extend(f"  /{SECTIONS[kind]}/*.md" for kind in (Kind.KEY_RESULT, Kind.INITIATIVE))
+    folders = {"value-streams": ("value-streams", "stages")}
+    for name in off_nav:  # pages of sections too large to list, as okrsite marks them
+        lines.extend(f"  /{folder}/*.md" for folder in folders.get(name, (name,)))
     return "\n".join(lines) + "\n"
 
 

@@ -19,6 +19,7 @@ from okrsite.compute.progress import Thresholds
 from okrsite.model import Visibility
 from okrsite.render.badges import BadgeOptions, BadgeOptionsError, BadgeStyle
 from okrsite.render.diagrams import DiagramError, DiagramOptions
+from okrsite.render.pages.nav import NAV_SECTION_PAGES
 from okrsite.site import HistorySettings, PortalSettings, SiteOptions
 from okrsite.urls import normalize_prefix
 
@@ -119,6 +120,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("history_since", None, _optional_date),
     Setting("changes_days", 60, _whole),
     Setting("changes_max_entries", 200, _whole),
+    Setting("nav_section_pages", NAV_SECTION_PAGES, _whole),
 )
 SETTING_NAMES = tuple(setting.name for setting in SETTINGS)
 
@@ -178,6 +180,7 @@ def read_settings(
         badges=badges,
         changes_days=v["changes_days"],
         changes_max_entries=v["changes_max_entries"],
+        nav_section_pages=v["nav_section_pages"],
         site_name=site_name,
     )
     return Settings(base_dir / v["content"], normalize_prefix(v["prefix"]), portal, site)

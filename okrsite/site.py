@@ -27,6 +27,7 @@ from okrsite.render.exports import export_artifacts
 from okrsite.render.feed import FEED_PATH, render_feed
 from okrsite.render.pages import Embed, render_pages
 from okrsite.render.pages.environment import THEME_PACKAGE
+from okrsite.render.pages.nav import NAV_SECTION_PAGES
 from okrsite.render.redirects import redirect_artifacts
 from okrsite.urls import Kind, SiteUrls
 
@@ -72,6 +73,7 @@ class SiteOptions:
     badges: BadgeOptions = field(default_factory=BadgeOptions)
     changes_days: int = 60
     changes_max_entries: int = 200
+    nav_section_pages: int = NAV_SECTION_PAGES  # larger nav sections show only their index
     site_name: str = "OKRs"
 
 

@@ -185,7 +185,7 @@ def _generate(args: argparse.Namespace) -> int:
 
     urls = SiteUrls(settings.prefix, site.use_directory_urls, site.site_url)
     artifacts = site_artifacts(loaded.portal, urls, settings.site, loaded.last_updated)
-    nav = portal_nav(loaded.portal, urls)
+    nav = portal_nav(loaded.portal, urls, settings.site.nav_section_pages)
     files, nav = laid_out(artifacts, nav, site.use_directory_urls)
     docs_dir = site.docs_dir if with_config else None
     write_folder(out_dir, files, [a.path for a in artifacts], docs_dir)

@@ -65,7 +65,7 @@ class PortalBuilder:
             artifacts = site_artifacts(loaded.portal, urls, options, loaded.last_updated)
         except DiagramError as exc:
             raise PluginError(f"okrsite: {exc}") from None
-        built = PortalBuild(artifacts, portal_nav(loaded.portal, urls))
+        built = PortalBuild(artifacts, portal_nav(loaded.portal, urls, options.nav_section_pages))
         self._last = (key, built)
         return built
 
