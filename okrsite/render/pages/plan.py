@@ -31,6 +31,7 @@ INDEX_TITLES: dict[str, str] = {
 }
 MATRIX_GRID_COLUMNS = 50  # wider grids are unreadable, and their cells grow as rows x columns
 MATRIX_GRID_CELLS = 20_000  # past either limit a matrix lists each row's marks instead
+OFF_TRACK_SHOWN = 20  # the overview lists the furthest behind; the indexes filter the rest
 CHANGES_SECTION = "changes"  # rendered by okrsite.render.changes, listed in the nav
 CHANGES_TITLE = "Recent changes"
 
@@ -75,7 +76,8 @@ def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
     def counts_of(objectives: Iterable[str]) -> list[tuple[Status, int]]:
         return status_counts(objective_scores[key] for key in objectives)
 
-    off_track = [k for k, s in objective_scores.items() if s.status is Status.OFF_TRACK]
+    off_track = furthest_behind(objective_scores)
+    off_track_key_results = furthest_behind(card.key_results)
     pages = [
         PagePlan(
             source=urls.overview_source(),
@@ -89,10 +91,9 @@ def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
                     stage: counts_of(relations.objectives_by_stage.get(stage, ()))
                     for stage in model.stages
                 },
-                "off_track_objectives": off_track,
-                "off_track_key_results": [
-                    k for k, s in card.key_results.items() if s.status is Status.OFF_TRACK
-                ],
+                "off_track_objectives": off_track[:OFF_TRACK_SHOWN],
+                "off_track_key_results": off_track_key_results[:OFF_TRACK_SHOWN],
+                "off_track_totals": (len(off_track), len(off_track_key_results)),
             },
         )
     ]
@@ -193,3 +194,13 @@ def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
             )
         )
     return pages
+
+
+def furthest_behind(scores: Mapping[str, Score]) -> list[str]:
+    """Off-track keys, the largest gap to the expected line first (then by key, for stability)."""
+    off = [(k, s) for k, s in scores.items() if s.status is Status.OFF_TRACK]
+    return [k for k, _ in sorted(off, key=lambda item: (-_gap(item[1]), item[0]))]
+
+
+def _gap(score: Score) -> float:
+    return (score.expected or 0.0) - (score.progress or 0.0)
