@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-
-import pytest
-
 from okrsite.render.badges.text_width import text_width
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SAMPLES = [
     "checkin-wait-time",
     "53% · on track",
@@ -18,22 +13,19 @@ SAMPLES = [
 ]
 
 
-def test_table_widths_match_chromium_within_kerning() -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        page = browser.new_page()
-        measured = page.evaluate(
-            """([samples]) => {
-                const context = document.createElement("canvas").getContext("2d");
-                return ["", "bold "].map(weight => {
-                    context.font = weight + "11px 'DejaVu Sans'";
-                    return samples.map(text => context.measureText(text).width);
-                });
-            }""",
-            [SAMPLES],
-        )
-        browser.close()
+def test_table_widths_match_chromium_within_kerning(browser) -> None:
+    page = browser.new_page()
+    measured = page.evaluate(
+        """([samples]) => {
+            const context = document.createElement("canvas").getContext("2d");
+            return ["", "bold "].map(weight => {
+                context.font = weight + "11px 'DejaVu Sans'";
+                return samples.map(text => context.measureText(text).width);
+            });
+        }""",
+        [SAMPLES],
+    )
+    page.close()
     for bold, widths in zip((False, True), measured, strict=True):
         for text, browser_width in zip(SAMPLES, widths, strict=True):
             ours = text_width(text, 11, bold=bold)

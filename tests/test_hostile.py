@@ -27,7 +27,6 @@ from okrsite.render.pages import markup
 from okrsite.render.pages.markup import description_html, safe_link_url
 
 FIXTURE = Path(__file__).resolve().parent / "hostile" / "payloads"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 URL_ATTRIBUTES = {"href", "src", "xlink:href", "action", "formaction", "data", "poster", "srcset"}
 SAFE_SCHEMES = ("http:", "https:", "mailto:")
 pytestmark = pytest.mark.filterwarnings("ignore::bs4.XMLParsedAsHTMLWarning")  # feed, sitemap
@@ -129,39 +128,32 @@ def served(site: Path) -> Iterator[str]:
     server.server_close()
 
 
-def test_no_payload_runs_in_a_real_browser(site: Path, served: str) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).is_file():
-        pytest.fail(f"Chromium not found at {CHROMIUM}; install it (apt-get install chromium)")
+def test_no_payload_runs_in_a_real_browser(site: Path, served: str, browser) -> None:
     pages = [p.relative_to(site).as_posix() for p in sorted(site.rglob("*.html"))]
     dialogs: list[str] = []
     ran: list[str] = []
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
-        )
-        page = browser.new_page()
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        page.set_content("<img src=x onerror=\"window.__pwned='control';alert('control')\">")
-        page.wait_for_function("() => window.__pwned === 'control'")
-        assert dialogs == ["control"]  # the harness sees a payload that runs
-        dialogs.clear()
-        for path in pages:
-            page.goto(served + path, wait_until="load")
-            page.mouse.move(5, 5)
-            if page.evaluate("() => window.__pwned !== undefined"):
-                ran.append(f"{path}: {page.evaluate('() => String(window.__pwned)')}")
-        # Material renders search results from the index as HTML: search for the payloads too.
-        for query in ("onerror", "hostile", "img", "payments", "ops", "book"):
-            page.goto(served, wait_until="networkidle")  # the search worker has its index
-            box = page.locator(".md-search__input")
-            box.click()
-            box.press_sequentially(query)  # Material searches on key presses
-            page.locator(".md-search-result__list > li").first.wait_for(timeout=15_000)
-            page.mouse.move(300, 200)
-            if page.evaluate("() => window.__pwned !== undefined"):
-                ran.append(f"search {query!r}")
-        browser.close()
+    page = browser.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.set_content("<img src=x onerror=\"window.__pwned='control';alert('control')\">")
+    page.wait_for_function("() => window.__pwned === 'control'")
+    assert dialogs == ["control"]  # the harness sees a payload that runs
+    dialogs.clear()
+    for path in pages:
+        page.goto(served + path, wait_until="load")
+        page.mouse.move(5, 5)
+        if page.evaluate("() => window.__pwned !== undefined"):
+            ran.append(f"{path}: {page.evaluate('() => String(window.__pwned)')}")
+    # Material renders search results from the index as HTML: search for the payloads too.
+    for query in ("onerror", "hostile", "img", "payments", "ops", "book"):
+        page.goto(served, wait_until="networkidle")  # the search worker has its index
+        box = page.locator(".md-search__input")
+        box.click()
+        box.press_sequentially(query)  # Material searches on key presses
+        page.locator(".md-search-result__list > li").first.wait_for(timeout=15_000)
+        page.mouse.move(300, 200)
+        if page.evaluate("() => window.__pwned !== undefined"):
+            ran.append(f"search {query!r}")
+    page.close()
     assert len(pages) >= 15
     assert dialogs == [] and ran == []
 

@@ -23,8 +23,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from okrsite.compute.wording import whole_percent
 from okrsite.compute.progress import current_value
+from okrsite.compute.wording import whole_percent
 from okrsite.load import load_content
 from okrsite.model import Visibility
 from okrsite.render.pages.formats import status_label, with_unit

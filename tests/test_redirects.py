@@ -3,7 +3,6 @@ serving the current badge, and nothing unpublished gets a redirect."""
 
 from __future__ import annotations
 
-import shutil
 import threading
 from dataclasses import replace
 from functools import partial
@@ -21,7 +20,6 @@ from okrsite.render.redirects import redirect_artifacts
 from okrsite.urls import SiteUrls
 
 OPTIONS = BadgeOptions()
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 def _files(urls: SiteUrls, portal=None) -> dict[str, str]:
@@ -107,8 +105,7 @@ def test_unpublished_entities_get_no_redirects(visibility: Visibility) -> None:
     assert "objectives/old-merger/index.html" in everything
 
 
-def test_chromium_follows_the_redirect(tmp_path: Path) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
+def test_chromium_follows_the_redirect(tmp_path: Path, browser) -> None:
     for path, content in _files(SiteUrls("okrs")).items():
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_text(content, encoding="utf-8")
@@ -120,15 +117,13 @@ def test_chromium_follows_the_redirect(tmp_path: Path) -> None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     root = f"http://127.0.0.1:{server.server_address[1]}"
     try:
-        with sync_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-            page = browser.new_page()
-            page.goto(f"{root}/okrs/objectives/quick-checkin/")
-            page.wait_for_url(f"{root}/okrs/objectives/faster-checkin/", timeout=10_000)
-            title = page.title()
-            badge = page.goto(f"{root}/okrs/badges/key-result/wait-time.svg")
-            assert badge is not None and badge.status == 200
-            browser.close()
+        page = browser.new_page()
+        page.goto(f"{root}/okrs/objectives/quick-checkin/")
+        page.wait_for_url(f"{root}/okrs/objectives/faster-checkin/", timeout=10_000)
+        title = page.title()
+        badge = page.goto(f"{root}/okrs/badges/key-result/wait-time.svg")
+        assert badge is not None and badge.status == 200
+        page.close()
     finally:
         server.shutdown()
         server.server_close()

@@ -32,7 +32,6 @@ from okrsite.urls import Kind, SiteUrls
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://okrs.example.org/portal/"
 URLS = SiteUrls("okrs", True, SITE_URL)
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DEMO_FILE = "airline-check-in.yml"
 ALIASES = [  # (line to follow, alias line): an objective and a key result renamed
     ("id: streamline-check-in\n", "aliases: [faster-check-in]\n"),
@@ -191,38 +190,35 @@ def test_embed_snippets_use_absolute_urls(site: Path) -> None:
         assert f"{SITE_URL}okrs/badges/objective/streamline-check-in.svg" in snippet
 
 
-def test_material_copies_each_snippet_with_its_own_button(site: Path) -> None:
+def test_material_copies_each_snippet_with_its_own_button(site: Path, browser) -> None:
     """Material's `content.code.copy` mounts a button on every `pre > code`; each must copy its
     own snippet (the buttons name their block by an id Material assigns)."""
-    sync_api = pytest.importorskip("playwright.sync_api")
     url = URLS.page_url(Kind.OBJECTIVE, "streamline-check-in")
     expected = embed_snippets(page(site, url))
     handler = partial(SimpleHTTPRequestHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        with sync_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-            context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-            tab = context.new_page()
-            tab.goto(f"http://127.0.0.1:{server.server_port}/{url}")
-            tab.wait_for_selector(
-                ".okr-embed pre button[data-md-type=copy]", state="attached", timeout=15_000
-            )
-            targets = tab.eval_on_selector_all(
-                ".okr-embed pre",
-                """blocks => blocks.map(pre => {
-                    const button = pre.querySelector("button[data-md-type=copy]");
-                    const target = button && document.querySelector(button.dataset.clipboardTarget);
-                    return target === pre.querySelector("code") ? target.innerText.trimEnd() : null;
-                })""",
-            )
-            last = tab.locator(".okr-embed pre").last
-            last.scroll_into_view_if_needed()
-            last.hover()
-            last.locator("button[data-md-type=copy]").click()
-            copied = tab.evaluate("navigator.clipboard.readText()")
-            browser.close()
+        context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+        tab = context.new_page()
+        tab.goto(f"http://127.0.0.1:{server.server_port}/{url}")
+        tab.wait_for_selector(
+            ".okr-embed pre button[data-md-type=copy]", state="attached", timeout=15_000
+        )
+        targets = tab.eval_on_selector_all(
+            ".okr-embed pre",
+            """blocks => blocks.map(pre => {
+                const button = pre.querySelector("button[data-md-type=copy]");
+                const target = button && document.querySelector(button.dataset.clipboardTarget);
+                return target === pre.querySelector("code") ? target.innerText.trimEnd() : null;
+            })""",
+        )
+        last = tab.locator(".okr-embed pre").last
+        last.scroll_into_view_if_needed()
+        last.hover()
+        last.locator("button[data-md-type=copy]").click()
+        copied = tab.evaluate("navigator.clipboard.readText()")
+        context.close()
     finally:
         server.shutdown()
     assert targets == [snippet.rstrip() for snippet in expected]

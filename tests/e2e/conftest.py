@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -18,33 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from browsing import OffSiteRequests, browser_unavailable, open_context
+from browsing import OffSiteRequests, open_context
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, Page, Playwright
+    from playwright.sync_api import Browser, BrowserContext, Page
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM_CANDIDATES = (
-    "/usr/bin/chromium",
-    "/usr/bin/chromium-browser",
-    "/Applications/Chromium.app/Contents/MacOS/Chromium",
-    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-)
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def find_chromium() -> str | None:
-    on_path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if on_path:
-        return on_path
-    return next((path for path in CHROMIUM_CANDIDATES if Path(path).is_file()), None)
 
 
 @pytest.fixture(scope="session")
@@ -83,28 +61,6 @@ def base_url(demo_site: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    executable = find_chromium()
-    if executable is None:
-        browser_unavailable("Chromium not found")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        browser_unavailable("the Playwright Python package is not installed")
-    playwright: Playwright = sync_playwright().start()
-    try:
-        launched = playwright.chromium.launch(
-            executable_path=executable, headless=True, args=CHROMIUM_ARGS
-        )
-    except Exception as error:  # Playwright raises its own Error for a broken executable
-        playwright.stop()
-        browser_unavailable(f"Chromium at {executable} did not start ({error})")
-    yield launched
-    launched.close()
-    playwright.stop()
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from browsing import OffSiteRequests, browser_unavailable, open_context
+from browsing import OffSiteRequests, open_context
+from chromium import browser_unavailable
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from browsing import browser_unavailable
+from chromium import browser_unavailable
 
 
 def test_a_missing_browser_skips_locally_with_the_install_command(
