@@ -1,7 +1,7 @@
 """History of 1,000 commits: read in a fixed number of git processes, fast, with every value.
 
 The repository is written in one go with `git fast-import` (a second or so instead of a minute of
-`git commit`s). Run with `-s` to see the time; it goes in docs/publishing.md.
+`git commit`s). Run with `-s` to see the time; it goes in docs/guide/publishing.md.
 """
 
 from __future__ import annotations

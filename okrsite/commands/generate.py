@@ -1,5 +1,5 @@
 """`okrsite generate`: write the portal as a folder of files, for engines that don't run the
-MkDocs plugin (Zensical first; see docs/zensical.md).
+MkDocs plugin (Zensical first; see docs/guide/zensical.md).
 
 The files are the ones the MkDocs plugin hands to MkDocs (same pages, URLs, badges, diagrams,
 exports), from the same core calls (`load_portal` + `site_artifacts`). With `--config`, the

@@ -5,7 +5,7 @@ when URLs are directories. The URL stays the same (`objectives/x/`), and so the 
 its URL's folder: the hrefs inside pages, computed relative to the URL, then work in engines
 that leave raw HTML alone (MkDocs) and in engines that resolve relative links in raw HTML
 against the Markdown file's folder (Zensical adds `../` to every relative href of a non-index
-page, see docs/zensical.md).
+page, see docs/guide/zensical.md).
 
 The folder is written beside its final place and swapped in at the end, so a failure leaves the
 previous output untouched. An existing folder is replaced only when okrsite wrote it (it holds
