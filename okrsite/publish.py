@@ -46,6 +46,4 @@ def published_model(model: Model, publish_up_to: Visibility) -> Model:
         key: i if i.parent is None or i.parent in initiatives else replace(i, parent=None)
         for key, i in initiatives.items()
     }
-    return replace(
-        model, objectives=objectives, key_results=key_results, initiatives=initiatives
-    )
+    return replace(model, objectives=objectives, key_results=key_results, initiatives=initiatives)

@@ -40,8 +40,9 @@ def too_deep_at(raw: bytes, limit: int = MAX_NESTING) -> tuple[int, int] | None:
         for event in yaml.parse(raw, Loader=_Loader):
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
-                if depth > limit:
-                    return (event.start_mark.line + 1, event.start_mark.column + 1)
+                mark = event.start_mark
+                if depth > limit and mark is not None:
+                    return (mark.line + 1, mark.column + 1)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError:

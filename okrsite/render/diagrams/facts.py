@@ -12,7 +12,8 @@ from okrsite.model import Entity
 from okrsite.portal import Portal
 from okrsite.urls import Kind
 
-OUTCOME = "outcome"  # outcome categories are nodes too, but have no page of their own
+# Outcome categories are nodes too, but have no page of their own.
+OUTCOME: Literal["outcome"] = "outcome"
 NodeKind = Kind | Literal["outcome"]
 
 NOUNS: dict[NodeKind, tuple[str, str]] = {

@@ -56,9 +56,9 @@ def overview_diagram(graph: TraceGraph) -> DiagramSource:
         groups.append(Group(north_star, unplaced, urls.index_url(SECTIONS[Kind.OBJECTIVE])))
     objectives = graph.level(Kind.OBJECTIVE, groups)
     for key in objectives:
-        outcome = model.objectives[key].outcome
-        if outcome in outcomes and model.objectives[key].stage is not None:
-            graph.edge(graph.outcome(outcome), graph.entity(Kind.OBJECTIVE, key), "outcome")
+        category = model.objectives[key].outcome
+        if category in outcomes and model.objectives[key].stage is not None:
+            graph.edge(graph.outcome(category), graph.entity(Kind.OBJECTIVE, key), "outcome")
     capability_groups = [
         Group(graph.entity(Kind.OBJECTIVE, key), model.objectives[key].capabilities, "")
         for key in objectives

@@ -6,6 +6,7 @@ from okrsite.compute.wording import status_label, whole_percent
 
 __all__ = ["number", "percent", "percent_number", "status_label", "with_unit"]
 
+
 def percent(fraction: float | None) -> str:
     """`53%`; an undefined progress reads as a dash, never as 0%."""
     return "—" if fraction is None else f"{whole_percent(fraction)}%"

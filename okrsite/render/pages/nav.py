@@ -49,7 +49,7 @@ def portal_nav(
         listed = entries if pages <= section_pages else []
         return {INDEX_TITLES[name]: [index, *listed] if listed else index}
 
-    streams = [
+    streams: list[NavEntry] = [
         {
             html.escape(stream.title): [
                 urls.page_source(Kind.VALUE_STREAM, key),

@@ -95,7 +95,7 @@ def render_pages(
     artifacts = []
     for plan, body in zip(plans, bodies, strict=True):
         sources = sorted(
-            (plans[n] for n in linked_from.get(plan.subject, ()) if plan.subject),
+            (plans[n] for n in (linked_from.get(plan.subject, ()) if plan.subject else ())),
             key=_reading_order,
         )
         tail = backlinks_template.render(
