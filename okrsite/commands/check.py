@@ -14,18 +14,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from okrsite.commands.options import add_as_of, add_content_dir, add_visibility
 from okrsite.compute.as_of import AsOfError, resolve_as_of
 from okrsite.load import load_content
 from okrsite.model import Model, Visibility
 from okrsite.portal import assemble_portal
 from okrsite.problems import Problem, Severity, has_errors
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return resolve_as_of(text)
-    except AsOfError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -35,13 +29,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         description="Validate every YAML file below CONTENT_DIR and report all problems as "
         "path:line:col: severity: message.",
     )
-    parser.add_argument(
-        "content_dir",
-        nargs="?",
-        default="content",
-        metavar="CONTENT_DIR",
-        help="the content directory (default: content)",
-    )
+    add_content_dir(parser)
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument(
         "--format",
@@ -49,18 +37,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         default="text",
         help="text (default), github (GitHub Actions annotations) or json (a list of problems)",
     )
-    parser.add_argument(
-        "--as-of",
-        type=_iso_date,
-        default=None,
-        metavar="DATE",
-        help="compute progress as of this ISO date (default: SOURCE_DATE_EPOCH, else today)",
-    )
-    parser.add_argument(
-        "--visibility",
-        choices=[v.value for v in Visibility],
-        default=Visibility.INTERNAL.value,
-        help="summarise what a build publishing up to this level would show (default: internal)",
+    add_as_of(parser)
+    add_visibility(
+        parser, "summarise what a build publishing up to this level would show (default: internal)"
     )
     return parser
 

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from okrsite.commands.options import add_as_of, add_content_dir, add_visibility
 from okrsite.compute.as_of import AsOfError, resolve_as_of
 from okrsite.compute.progress import Thresholds
 from okrsite.model import Visibility
@@ -34,25 +35,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         description="Write the published OKRs with computed progress as okrs.json (with its "
         "JSON Schema, okrs.schema.json) and key-results.csv, without building the site.",
     )
-    parser.add_argument(
-        "content_dir",
-        nargs="?",
-        default="content",
-        metavar="CONTENT_DIR",
-        help="the content directory (default: content)",
-    )
+    add_content_dir(parser)
     parser.add_argument("--out", required=True, metavar="DIR", help="directory to write into")
-    parser.add_argument(
-        "--as-of",
-        metavar="DATE",
-        help="compute progress as of this ISO date (default: SOURCE_DATE_EPOCH, else today)",
-    )
-    parser.add_argument(
-        "--visibility",
-        choices=[v.value for v in Visibility],
-        default=Visibility.INTERNAL.value,
-        help="publish objectives up to this level (default: internal)",
-    )
+    add_as_of(parser)
+    add_visibility(parser, "publish objectives up to this level (default: internal)")
     parser.add_argument(
         "--site-url", metavar="URL", help="the site's public address, for absolute urls"
     )
