@@ -14,9 +14,9 @@ from datetime import date
 from okrsite.compute.progress import Thresholds, expected_progress
 from okrsite.compute.timeline import objective_timeline
 from okrsite.model import Model, Status
+from okrsite.render.time_chart import Frame, TimeChart, time_chart_frame
 
-WIDTH, HEIGHT = 560, 200
-_LEFT, _RIGHT, _TOP, _BOTTOM = 48, 16, 16, 32
+_LEFT = 48  # room for the 0% and 100% labels
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,19 +30,9 @@ class BurnupPoint:
 
 
 @dataclass(frozen=True, slots=True)
-class BurnupChart:
-    width: int
-    height: int
-    plot_left: int
-    plot_right: int
-    plot_top: int
-    plot_bottom: int
+class BurnupChart(TimeChart):
     points: tuple[BurnupPoint, ...]
     steps: str  # the `points` attribute of the stepped progress line
-    expected: tuple[tuple[float, float], tuple[float, float]]
-    as_of_x: float
-    start: date
-    end: date
 
 
 def burnup_chart(model: Model, key: str, as_of: date, thresholds: Thresholds) -> BurnupChart | None:
@@ -52,22 +42,13 @@ def burnup_chart(model: Model, key: str, as_of: date, thresholds: Thresholds) ->
     if objective.period is None:
         return None
     window = objective.period.window
-    span_days = (window.end - window.start).days
-    if span_days <= 0:
+    if window.end <= window.start:
         return None
-    plot_width = WIDTH - _LEFT - _RIGHT
-    plot_height = HEIGHT - _TOP - _BOTTOM
-
-    def x_of(day: date) -> float:
-        return _LEFT + plot_width * (day - window.start).days / span_days
-
-    def y_of(progress: float) -> float:
-        return _TOP + plot_height * (1 - progress)
-
+    frame = Frame(window, 0.0, 1.0, _LEFT)
     points = tuple(
         BurnupPoint(
-            x_of(p.day),
-            y_of(p.score.progress),
+            frame.x(p.day),
+            frame.y(p.score.progress),
             p.day,
             p.score.progress,
             p.score.expected,
@@ -85,16 +66,7 @@ def burnup_chart(model: Model, key: str, as_of: date, thresholds: Thresholds) ->
     opening = expected_progress(window, window.start) or 0.0
     closing = expected_progress(window, window.end) or 0.0
     return BurnupChart(
-        width=WIDTH,
-        height=HEIGHT,
-        plot_left=_LEFT,
-        plot_right=WIDTH - _RIGHT,
-        plot_top=_TOP,
-        plot_bottom=HEIGHT - _BOTTOM,
+        **time_chart_frame(frame, opening, closing, as_of),
         points=points,
         steps=" ".join(f"{x:.1f},{y:.1f}" for x, y in corners),
-        expected=((x_of(window.start), y_of(opening)), (x_of(window.end), y_of(closing))),
-        as_of_x=x_of(min(as_of, window.end)),
-        start=window.start,
-        end=window.end,
     )

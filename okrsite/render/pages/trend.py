@@ -13,9 +13,9 @@ from datetime import date
 from okrsite.compute.progress import checkins_until, current_value
 from okrsite.compute.scorecard import key_result_window
 from okrsite.model import KeyResult, KeyResultType, Objective
+from okrsite.render.time_chart import Frame, TimeChart, time_chart_frame
 
-WIDTH, HEIGHT = 560, 200
-_LEFT, _RIGHT, _TOP, _BOTTOM = 56, 16, 16, 32
+_LEFT = 56  # room for value labels with their unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,18 +27,8 @@ class TrendPoint:
 
 
 @dataclass(frozen=True, slots=True)
-class TrendChart:
-    width: int
-    height: int
-    plot_left: int
-    plot_right: int
-    plot_top: int
-    plot_bottom: int
+class TrendChart(TimeChart):
     points: tuple[TrendPoint, ...]
-    expected: tuple[tuple[float, float], tuple[float, float]]
-    as_of_x: float
-    start: date
-    end: date
     low: float
     high: float
 
@@ -66,28 +56,10 @@ def trend_chart(key_result: KeyResult, objective: Objective, as_of: date) -> Tre
 
     low = min([baseline, target, *(values[d] for d in days)])
     high = max([baseline, target, *(values[d] for d in days)])
-    span_days = (window.end - window.start).days
-    plot_width = WIDTH - _LEFT - _RIGHT
-    plot_height = HEIGHT - _TOP - _BOTTOM
-
-    def x_of(day: date) -> float:
-        return _LEFT + plot_width * (day - window.start).days / span_days
-
-    def y_of(value: float) -> float:
-        return _TOP + plot_height * (1 - (value - low) / (high - low)) if high > low else HEIGHT / 2
-
+    frame = Frame(window, low, high, _LEFT)
     return TrendChart(
-        width=WIDTH,
-        height=HEIGHT,
-        plot_left=_LEFT,
-        plot_right=WIDTH - _RIGHT,
-        plot_top=_TOP,
-        plot_bottom=HEIGHT - _BOTTOM,
-        points=tuple(TrendPoint(x_of(d), y_of(values[d]), d, values[d]) for d in days),
-        expected=((x_of(window.start), y_of(baseline)), (x_of(window.end), y_of(target))),
-        as_of_x=x_of(min(max(as_of, window.start), window.end)),
-        start=window.start,
-        end=window.end,
+        **time_chart_frame(frame, baseline, target, as_of),
+        points=tuple(TrendPoint(frame.x(d), frame.y(values[d]), d, values[d]) for d in days),
         low=low,
         high=high,
     )
