@@ -112,29 +112,22 @@ def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
             )
         )
     capability_parents = {k: c.parent for k, c in model.capabilities.items()}
-    for key, capability in model.capabilities.items():
-        pages.append(
-            entity_page(
-                Kind.CAPABILITY,
-                key,
-                capability.title,
-                ancestors=ancestors(key, capability_parents),
-                subtree=depth_first(relations.capability_children.get(key, ()),
-                                    relations.capability_children, 1),
-            )
-        )  # fmt: skip
     team_parents = {k: t.parent for k, t in model.teams.items()}
-    for key, team in model.teams.items():
-        pages.append(
-            entity_page(
-                Kind.TEAM,
-                key,
-                team.title,
-                ancestors=ancestors(key, team_parents),
-                subtree=depth_first(relations.team_children.get(key, ()),
-                                    relations.team_children, 1),
+    tree_kinds = (
+        (Kind.CAPABILITY, model.capabilities, capability_parents, relations.capability_children),
+        (Kind.TEAM, model.teams, team_parents, relations.team_children),
+    )
+    for kind, entities, parents, children in tree_kinds:
+        for key, entity in entities.items():
+            pages.append(
+                entity_page(
+                    kind,
+                    key,
+                    entity.title,
+                    ancestors=ancestors(key, parents),
+                    subtree=depth_first(children.get(key, ()), children, 1),
+                )
             )
-        )  # fmt: skip
     objective_parents = {k: o.parent for k, o in model.objectives.items()}
     for key, objective in model.objectives.items():
         pages.append(
