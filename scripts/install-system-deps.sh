@@ -85,6 +85,12 @@ if $with_browser; then
     else
       apt_install chromium
     fi
+    # The badge width table is checked against the browser's DejaVu Sans (tests/test_badges_browser.py).
+    if [[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]]; then
+      say "DejaVu Sans: present"
+    else
+      apt_install fonts-dejavu-core
+    fi
   else
     if [[ -d "/Applications/Google Chrome.app" || -d "/Applications/Chromium.app" ]]; then
       say "Chrome/Chromium: present in /Applications"
