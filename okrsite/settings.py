@@ -121,6 +121,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("changes_days", 60, _whole),
     Setting("changes_max_entries", 200, _whole),
     Setting("nav_section_pages", NAV_SECTION_PAGES, _whole),
+    Setting("page_cache", True, _flag),
 )
 SETTING_NAMES = tuple(setting.name for setting in SETTINGS)
 
@@ -133,6 +134,7 @@ class Settings:
     prefix: str
     portal: PortalSettings
     site: SiteOptions
+    page_cache: bool = True  # MkDocs only: reuse unchanged generated pages (mkdocs_plugin)
 
 
 def read_settings(
@@ -183,4 +185,6 @@ def read_settings(
         nav_section_pages=v["nav_section_pages"],
         site_name=site_name,
     )
-    return Settings(base_dir / v["content"], normalize_prefix(v["prefix"]), portal, site)
+    return Settings(
+        base_dir / v["content"], normalize_prefix(v["prefix"]), portal, site, v["page_cache"]
+    )

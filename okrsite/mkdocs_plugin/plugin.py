@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from okrsite.mkdocs_plugin.build import PortalBuilder
 from okrsite.mkdocs_plugin.config import OkrsiteConfig
 from okrsite.mkdocs_plugin.files import add_artifacts, merged_nav
 from okrsite.mkdocs_plugin.head import with_feed_link
-from okrsite.mkdocs_plugin.raw_html import HiddenHtml, hide_raw_html
+from okrsite.mkdocs_plugin.log import log
+from okrsite.mkdocs_plugin.page_cache import PageCache
+from okrsite.mkdocs_plugin.raw_html import HiddenHtml, hide_raw_html, needs_mkdocs_links
 from okrsite.render.feed import feed_url
 from okrsite.settings import SettingsError, read_settings
 from okrsite.site import SCRIPT, STYLESHEETS
@@ -25,7 +30,9 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
     def __init__(self) -> None:
         self.builder = PortalBuilder()
         self.generated: set[str] = set()
+        self.generated_pages: set[str] = set()
         self.hidden: dict[str, HiddenHtml] = {}
+        self.pages = PageCache()
 
     # Defining both keeps one instance across `mkdocs serve` rebuilds, so the cache survives.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -60,8 +67,17 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
         built = self.built
         add_artifacts(files, built.artifacts, built.nav, config)
         self.generated = {artifact.path for artifact in built.artifacts}
+        self.generated_pages = {artifact.path for artifact in built.artifacts if artifact.is_page}
         config.nav = merged_nav(self.user_nav, built.nav, files, self.generated)
+        if self.settings.page_cache:
+            reason = self.pages.start(config, self.settings.site.diagrams.cache_dir)
+            if reason:
+                log.info(f"okrsite: {reason}")
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         """Date every page by the as-of date, not the day of the build: MkDocs writes it into
@@ -73,18 +89,27 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Generated pages' HTML blocks skip Markdown conversion (see raw_html.py for why)."""
-        self.hidden.pop(page.file.src_uri, None)
-        if page.file.src_uri not in self.generated:
+        """Generated pages skip Markdown conversion: whole when cached (page_cache/), else their
+        HTML blocks (raw_html.py)."""
+        uri = page.file.src_uri
+        self.hidden.pop(uri, None)
+        if uri not in self.generated:
             return markdown
+        if self.pages.reuse_conversion(page, markdown):
+            return ""
         swapped = hide_raw_html(markdown)
+        if swapped is None or needs_mkdocs_links(swapped[0]):
+            self.pages.forget(page)
         if swapped is None:
             return markdown
-        self.hidden[page.file.src_uri] = swapped[1]
+        self.hidden[uri] = swapped[1]
         return swapped[0]
 
     @event_priority(100)  # before other plugins read the HTML
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        reused = self.pages.reused_conversion(page)
+        if reused is not None:
+            return reused
         hidden = self.hidden.pop(page.file.src_uri, None)
         if hidden is None:
             return html
@@ -96,8 +121,38 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
             )
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= hidden.anchor_ids()
+        self.pages.record_conversion(page, restored)
         return restored
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        pages = [f.page for f in files.documentation_pages() if f.src_uri in self.generated]
+        self.pages.plan_replays(env, self.nav, [page for page in pages if page is not None])
+        return env
+
+    @event_priority(-100)  # after search has indexed the page
+    def on_page_context(
+        self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> Any:
+        self.pages.replay_context(page, context)
+        return context
+
+    @event_priority(100)  # the shell as the theme made it, before any plugin changes it
+    def _record_shell(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.pages.record_shell(page, output)
+        return output
+
+    def _add_feed_link(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Every page's head announces the updates feed, so readers can subscribe anywhere."""
         return with_feed_link(output, self.urls, page.url, feed_url(self.urls), config.site_name)
+
+    on_post_page = CombinedEvent(_record_shell, _add_feed_link)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        summary = self.pages.finish(self.generated_pages)
+        if summary:
+            log.info(summary)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.pages.abandon()

@@ -31,6 +31,7 @@ _TAG = re.compile(
     re.VERBOSE,
 )
 _DOUBTFUL = re.compile(r"```|~~~|<!|<\?|<script|<style|markdown=", re.IGNORECASE)
+_MARKDOWN_LINK = re.compile(r"\]\(|\]\[|\]:|<[a-z]+:")  # inline, reference, definition, auto
 _ID = re.compile(r"""\sid=(?:"([^"]*)"|'([^']*)')""")
 _BLOCK_LEVEL = frozenset(
     "address article aside blockquote body canvas center colgroup dd details div dl dt "
@@ -126,3 +127,8 @@ def hide_raw_html(markdown: str) -> tuple[str, HiddenHtml] | None:
     if not hidden:
         return None
     return "".join(parts), HiddenHtml(hidden)
+
+
+def needs_mkdocs_links(markdown: str) -> bool:
+    """True when Markdown left outside hidden HTML has links MkDocs would resolve and check."""
+    return _MARKDOWN_LINK.search(markdown) is not None

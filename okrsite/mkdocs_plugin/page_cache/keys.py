@@ -1,0 +1,133 @@
+"""Fingerprints of everything a page's finished HTML depends on besides the page itself.
+
+Each is computed once per build; a page's keys combine them with what belongs to that page.
+Anything that cannot be fingerprinted reliably (an object whose text names its memory address)
+still goes in as that text: the key then differs in every process, the cache never hits, and
+the site is built the ordinary way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from importlib import metadata
+from pathlib import Path, PurePath
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.structure.pages import Page
+
+# Settings that change where or how MkDocs runs, never a page's HTML; the nav is fingerprinted
+# from the built navigation (okrsite rewrites `nav`), plugins and theme on their own.
+_NOT_IN_PAGES = frozenset(
+    "config_file_path docs_dir site_dir dev_addr watch strict remote_branch remote_name "
+    "exclude_docs draft_docs not_in_nav validation nav pages plugins theme hooks".split()
+)
+_SHAPING_DISTRIBUTIONS = (
+    "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "markupsafe",
+    "jieba",  # Material's search splits Chinese text with it when installed
+)  # fmt: skip
+
+
+def stable(value: Any) -> Any:
+    """A JSON-ready copy of a configuration value, the same in every process when it can be."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, Mapping):
+        return {str(key): stable(item) for key, item in sorted(value.items(), key=_text_key)}
+    if isinstance(value, (set, frozenset)):
+        return sorted((stable(item) for item in value), key=json.dumps)
+    if isinstance(value, (list, tuple)):
+        return [stable(item) for item in value]
+    if isinstance(value, PurePath):
+        return value.as_posix()
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
+    return f"{type(value).__module__}.{type(value).__qualname__}:{value}"
+
+
+def _text_key(item: tuple[Any, Any]) -> str:
+    return str(item[0])
+
+
+def digest(*parts: Any) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _distribution_versions() -> dict[str, str]:
+    found = {}
+    for name in _SHAPING_DISTRIBUTIONS:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "absent"
+    return found
+
+
+def _files_bytes(folder: Path, paths: Iterable[Path]) -> str:
+    """Files by name and content (not dates: a fresh clone has new ones)."""
+    hashed = hashlib.sha256()
+    for path in sorted(paths):
+        if path.is_file():
+            hashed.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            hashed.update(hashlib.sha256(path.read_bytes()).digest())
+    return hashed.hexdigest()
+
+
+def _folder_bytes(folder: Path) -> str:
+    return _files_bytes(folder, folder.rglob("*") if folder.is_dir() else ())
+
+
+_PLUGIN = Path(__file__).resolve().parents[1]
+_CODE = _files_bytes(  # the code that handles a page between MkDocs and the cache
+    _PLUGIN, [*_PLUGIN.joinpath("page_cache").glob("*.py"), _PLUGIN / "plugin.py",
+              _PLUGIN / "raw_html.py"],
+)  # fmt: skip
+
+
+def build_fingerprint(config: MkDocsConfig) -> str:
+    """The configuration, plugins, theme (its files in custom_dir) and the installed versions."""
+    settings = {key: stable(value) for key, value in config.items() if key not in _NOT_IN_PAGES}
+    plugins = [(name, stable(dict(plugin.config))) for name, plugin in config.plugins.items()]
+    theme = config.theme
+    custom_dir = theme.custom_dir
+    theme_print = {
+        "name": theme.name,
+        "settings": stable(dict(theme.items())),
+        "folders": [Path(folder).as_posix() for folder in theme.dirs if folder != custom_dir],
+        "custom_dir": _folder_bytes(Path(custom_dir)) if custom_dir else None,
+    }
+    return digest(settings, plugins, theme_print, _distribution_versions(), _CODE)
+
+
+def nav_fingerprint(nav: Navigation) -> str:
+    """The navigation every page shell shows: titles, addresses, nesting, and pages' meta."""
+    return digest(_nav_items(nav.items))
+
+
+def _nav_items(items: Iterable[Any]) -> list[Any]:
+    shown: list[Any] = []
+    for item in items:
+        if isinstance(item, Section):
+            shown.append(["section", item.title, _nav_items(item.children)])
+        elif isinstance(item, Page):
+            shown.append(["page", item.title, item.url, stable(item.meta)])
+        elif isinstance(item, Link):
+            shown.append(["link", item.title, item.url])
+        else:
+            shown.append(["other", stable(item)])
+    return shown
+
+
+def shell_fingerprint(page: Page) -> list[Any]:
+    """What of a page itself its shell shows, beyond the content and table of contents."""
+    neighbours = [
+        [other.title, other.url] if other is not None else None
+        for other in (page.previous_page, page.next_page)
+    ]
+    return [
+        page.url, page.title, stable(page.meta), page.update_date, page.canonical_url,
+        page.abs_url, page.edit_url, page.is_homepage, neighbours,
+    ]  # fmt: skip
