@@ -7,11 +7,12 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import file_sort_key
 from mkdocs.utils import nest_paths
 
 from okrsite.artifacts import Artifact
+from okrsite.mkdocs_plugin.dirty import PortalFile
 from okrsite.render.pages import NavEntry
 
 
@@ -58,8 +59,8 @@ def add_artifacts(
             if not artifact.is_page or artifact.path in in_nav
             else InclusionLevel.NOT_IN_NAV
         )
-        files.append(File.generated(config, artifact.path, content=artifact.content,
-                                    inclusion=inclusion))  # fmt: skip
+        files.append(PortalFile.generated(config, artifact.path, content=artifact.content,
+                                          inclusion=inclusion))  # fmt: skip
     return files
 
 

@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 from okrsite.mkdocs_plugin.build import PortalBuilder
 from okrsite.mkdocs_plugin.config import OkrsiteConfig
+from okrsite.mkdocs_plugin.dirty import ChangedFiles, repair_search_index
 from okrsite.mkdocs_plugin.files import add_artifacts, merged_nav
 from okrsite.mkdocs_plugin.head import with_feed_link
 from okrsite.mkdocs_plugin.log import log
@@ -33,10 +34,14 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
         self.generated_pages: set[str] = set()
         self.hidden: dict[str, HiddenHtml] = {}
         self.pages = PageCache()
+        self.changed = ChangedFiles()
+        self.dirty = False
+        self.rebuilt: set[str] = set()
 
     # Defining both keeps one instance across `mkdocs serve` rebuilds, so the cache survives.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.builder.forget()
+        self.dirty = dirty
 
     def on_shutdown(self) -> None:
         self.builder.forget()
@@ -62,6 +67,7 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Load and render before MkDocs empties site_dir: broken content keeps the old site."""
         self.built = self.builder.build(self.settings, self.urls)
+        self.rebuilt = set()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         built = self.built
@@ -69,6 +75,9 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
         self.generated = {artifact.path for artifact in built.artifacts}
         self.generated_pages = {artifact.path for artifact in built.artifacts if artifact.is_page}
         config.nav = merged_nav(self.user_nav, built.nav, files, self.generated)
+        if self.dirty:
+            changed = self.changed.mark(built.artifacts, files, config.nav)
+            log.info(f"{changed} of {len(built.artifacts)} portal files changed (--dirty)")
         if self.settings.page_cache:
             reason = self.pages.start(config, self.settings.site.diagrams.cache_dir)
             if reason:
@@ -83,6 +92,7 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
         """Date every page by the as-of date, not the day of the build: MkDocs writes it into
         sitemap.xml and sitemap.xml.gz, which must not change when only the clock did."""
         page.update_date = self.settings.portal.as_of.isoformat()
+        self.rebuilt.add(page.url)
         return page
 
     @event_priority(-100)  # after other plugins' changes to the Markdown
@@ -149,7 +159,10 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
 
     on_post_page = CombinedEvent(_record_shell, _add_feed_link)
 
+    @event_priority(10)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.dirty:
+            repair_search_index(config, self.rebuilt)
         summary = self.pages.finish(self.generated_pages)
         if summary:
             log.info(summary)

@@ -178,11 +178,10 @@ class PageCache:
         self._store.commit(pages)
         self._store = None
         states = self._pages.values()
-        converted = sum(state.conversion_reused for state in states)
-        replayed = sum(state.replay for state in states)
         return (
-            f"page cache: {replayed} of {len(pages)} generated pages reused whole, "
-            f"{converted} conversions reused"
+            f"page cache: {sum(state.replay for state in states)} of {len(states)} generated "
+            f"pages reused whole, {sum(state.conversion_reused for state in states)} conversions "
+            "reused"
         )
 
     def abandon(self) -> None:
