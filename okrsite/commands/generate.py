@@ -2,7 +2,7 @@
 MkDocs plugin (Zensical first; see docs/guide/zensical.md).
 
 The files are the ones the MkDocs plugin hands to MkDocs (same pages, URLs, badges, diagrams,
-exports), from the same core calls (`load_portal` + `site_artifacts`). With `--config`, the
+exports), from the same core call (`site_cache.render_portal`). With `--config`, the
 settings come from the `okrsite` entry of that mkdocs.yml, the user's docs are copied in beside
 the portal, and a Zensical config (`zensical.yml` beside mkdocs.yml) points Zensical at the
 folder, so one mkdocs.yml builds the same site on both engines.
@@ -26,9 +26,9 @@ from okrsite.engines.zensical import zensical_config
 from okrsite.model import Visibility
 from okrsite.problems import has_errors
 from okrsite.render.diagrams import DiagramError
-from okrsite.render.pages import portal_nav
 from okrsite.settings import SETTINGS, SettingsError, read_settings
-from okrsite.site import SCRIPT, STYLESHEETS, load_portal, site_artifacts
+from okrsite.site import SCRIPT, STYLESHEETS
+from okrsite.site_cache import render_portal
 from okrsite.urls import SiteUrls
 
 PROGRAM = "okrsite generate"
@@ -174,19 +174,18 @@ def _generate(args: argparse.Namespace) -> int:
             "the right path"
         )
 
-    loaded = load_portal(settings.content_dir, settings.portal)
-    for problem in loaded.problems:
+    urls = SiteUrls(settings.prefix, site.use_directory_urls, site.site_url)
+    rendered = render_portal(settings, urls)  # from the render cache when nothing changed
+    for problem in rendered.problems:
         print(problem, file=sys.stderr)
-    for notice in loaded.notices:
+    for notice in rendered.notices:
         print(f"{PROGRAM}: warning: {notice}", file=sys.stderr)
-    if loaded.portal is None or has_errors(loaded.problems):
+    if rendered.files is None or has_errors(rendered.problems):
         print(f"{PROGRAM}: nothing written; fix the errors above", file=sys.stderr)
         return 1
 
-    urls = SiteUrls(settings.prefix, site.use_directory_urls, site.site_url)
-    artifacts = site_artifacts(loaded.portal, urls, settings.site, loaded.last_updated)
-    nav = portal_nav(loaded.portal, urls, settings.site.nav_section_pages)
-    files, nav = laid_out(artifacts, nav, site.use_directory_urls)
+    artifacts = rendered.files.artifacts
+    files, nav = laid_out(artifacts, rendered.files.nav, site.use_directory_urls)
     docs_dir = site.docs_dir if with_config else None
     write_folder(out_dir, files, [a.path for a in artifacts], docs_dir)
 

@@ -1,0 +1,141 @@
+"""The cache key of a rendered portal: a hash of everything its files, nav and messages depend on.
+
+File contents are hashed, never dates: CI restores a cache into a fresh clone where every file
+has a new mtime but the same bytes. Paths enter as they show in messages (relative to the
+working directory), so the same checkout in another folder finds the same entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import shutil
+import sys
+from dataclasses import replace
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+import okrsite
+from okrsite.history.git_log import GitError, run_git
+from okrsite.load.files import content_files, display_path
+from okrsite.render.pages.environment import packaged_theme_dir
+from okrsite.settings import Settings
+from okrsite.urls import SiteUrls
+
+FORMAT = "okrsite site cache 1"  # raise when the meaning of an entry changes
+# Libraries whose output ends up in the artifacts: templates, Markdown, HTML cleaning, YAML, DOT.
+SHAPING_DISTRIBUTIONS = ("jinja2", "markupsafe", "markdown", "nh3", "pyyaml", "graphviz")
+
+
+class Uncacheable(Exception):
+    """Something the output depends on cannot be known for sure; then nothing is cached."""
+
+
+def cache_key(settings: Settings, urls: SiteUrls) -> str:
+    """Raises Uncacheable (or OSError, for a content or template file that cannot be read)."""
+    digest = hashlib.sha256()
+
+    def add(label: str, value: str | bytes) -> None:
+        data = value.encode() if isinstance(value, str) else value
+        digest.update(f"{label}\0{len(data)}\0".encode())
+        digest.update(data)
+
+    add("format", FORMAT)
+    add("code", code_identity())
+    add("settings", settings_identity(settings))
+    add("urls", repr(urls))
+    content_dir = settings.content_dir
+    for path in content_files(content_dir) if content_dir.is_dir() else ():
+        add("content", path.relative_to(content_dir).as_posix())
+        add("bytes", path.read_bytes())
+    override_dir = settings.site.override_dir
+    for relative, data in folder_files(override_dir) if override_dir else ():
+        add("override", relative)
+        add("bytes", data)
+    add("git", git_state(content_dir) if settings.portal.history.enabled else "history off")
+    add("dot", graphviz_identity() if settings.site.diagrams.enabled else "diagrams off")
+    return digest.hexdigest()
+
+
+def settings_identity(settings: Settings) -> str:
+    """The settings with their paths as messages show them; the cache folder changes nothing."""
+    site = settings.site
+    cwd = Path.cwd()
+    shown = replace(
+        settings,
+        content_dir=Path(display_path(settings.content_dir, cwd)),
+        site=replace(
+            site,
+            override_dir=Path(display_path(site.override_dir, cwd)) if site.override_dir else None,
+            diagrams=replace(site.diagrams, cache_dir=Path()),
+        ),
+    )
+    return repr(shown)  # holds the resolved as-of date, so "today" changes it
+
+
+def folder_files(folder: Path) -> list[tuple[str, bytes]]:
+    """Every file below a folder, by relative path, with its bytes."""
+    found = [path for path in folder.rglob("*") if path.is_file()] if folder.is_dir() else []
+    return [
+        (path.relative_to(folder).as_posix(), path.read_bytes())
+        for path in sorted(found, key=lambda path: path.as_posix())
+    ]
+
+
+@cache
+def code_identity() -> str:
+    """okrsite's own code and packaged templates, and the versions of what shapes the output.
+
+    Once per process: the code that renders is the code that was imported at the start.
+    """
+    digest = hashlib.sha256(f"{sys.version}\0marshal {marshal.version}\0".encode())
+    for name in SHAPING_DISTRIBUTIONS:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "absent"
+        digest.update(f"{name}={version}\0".encode())
+    for folder in (Path(okrsite.__file__).parent, packaged_theme_dir()):
+        for relative, data in folder_files(folder):
+            if "__pycache__" not in relative:
+                digest.update(f"{relative}\0{len(data)}\0".encode() + data)
+    return digest.hexdigest()
+
+
+def git_state(content_dir: Path) -> str:
+    """What the history reader sees: the newest commit on HEAD's first-parent line that changed
+    the content (it fixes every older one the reader walks), so commits that leave the content
+    alone still hit. A shallow clone's warning counts the commits fetched: there HEAD and the
+    shallow boundary count too. Uncommitted edits are in the content bytes already."""
+    if not content_dir.is_dir():
+        return "no content"
+    try:
+        asked = ["--is-inside-work-tree", "--is-shallow-repository", "--git-path", "shallow"]
+        answer = os.fsdecode(run_git(content_dir, ["rev-parse", *asked, "HEAD"]))
+        lines = answer.splitlines()
+        if len(lines) != 4:
+            raise Uncacheable(f"unexpected answer from git rev-parse: {answer!r}")
+        inside, shallow, shallow_file, head = lines
+        if inside != "true":
+            return "not in a work tree"
+        last = run_git(content_dir, ["log", "-1", "--first-parent", "--format=%H", "--", "."])
+    except GitError as failure:  # not a repository, no commits yet, or no git at all
+        return f"git: {failure}"
+    if shallow != "true":
+        return f"content commit {last.strip().decode()}"
+    try:
+        boundary = (content_dir / shallow_file).read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        boundary = ""
+    return f"content commit {last.strip().decode()}, shallow at {head}\0{boundary}"
+
+
+def graphviz_identity() -> str:
+    """The `dot` on PATH as the diagram cache tells binaries apart: path, mtime and size."""
+    found = shutil.which("dot")
+    if found is None:
+        return "no dot"
+    info = os.stat(found)
+    return f"{os.path.realpath(found)}\0{info.st_mtime_ns}\0{info.st_size}"
