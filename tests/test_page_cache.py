@@ -146,3 +146,19 @@ def test_another_plugin_turns_the_cache_off(tmp_path: Path) -> None:
     _, log = build(folder)
 
     assert "the page cache is off: material/tags may change pages" in log
+
+
+def test_an_unusable_cache_folder_turns_the_cache_off(tmp_path: Path) -> None:
+    folder = project(tmp_path / "blocked", cache=True)
+    (folder / "blocked").write_text("a file where the cache folder would be", "utf-8")
+    config = folder / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            PLUGIN_LINE, f"{PLUGIN_LINE}      cache_dir: blocked/c\n      diagrams: false\n"
+        )
+    )
+
+    files, log = build(folder)
+
+    assert re.search(r"the page cache is off: cannot use \S*/blocked/c/pages\.sqlite", log)
+    assert "objectives/index.html" in files

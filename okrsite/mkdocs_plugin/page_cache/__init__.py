@@ -22,6 +22,7 @@ no hooks: any other plugin may change pages in ways no fingerprint here can see.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,7 +79,11 @@ class PageCache:
                 "can't see (set `page_cache: false` to say so and silence this line)"
             )
         self._build = build_fingerprint(config)
-        self._store = PageStore(folder / "pages.sqlite")
+        path = folder / "pages.sqlite"
+        try:
+            self._store = PageStore(path)
+        except (OSError, sqlite3.Error) as error:
+            return f"the page cache is off: cannot use {path} ({error}); check `cache_dir`"
         index = material_search_index(config)
         if index is not None:
             SearchEntries(index, self._cached_search, self._made_search)
