@@ -22,6 +22,7 @@ from okrsite.mkdocs_plugin.log import log
 from okrsite.mkdocs_plugin.page_cache import PageCache
 from okrsite.mkdocs_plugin.raw_html import HiddenHtml, hide_raw_html, needs_mkdocs_links
 from okrsite.render.feed import feed_url
+from okrsite.render.pages.search_quiet import SEARCH_QUIET_CLASSES
 from okrsite.settings import SettingsError, read_settings
 from okrsite.site import SCRIPT, STYLESHEETS
 from okrsite.urls import SiteUrls
@@ -37,6 +38,8 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
         self.changed = ChangedFiles()
         self.dirty = False
         self.rebuilt: set[str] = set()
+        self.search_views: dict[str, str | None] = {}
+        self.full_content: str | None = None
 
     # Defining both keeps one instance across `mkdocs serve` rebuilds, so the cache survives.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -68,6 +71,7 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
         """Load and render before MkDocs empties site_dir: broken content keeps the old site."""
         self.built = self.builder.build(self.settings, self.urls)
         self.rebuilt = set()
+        self.search_views = {}
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         built = self.built
@@ -132,6 +136,8 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= hidden.anchor_ids()
         self.pages.record_conversion(page, restored)
+        if hidden.has_any(SEARCH_QUIET_CLASSES):
+            self.search_views[page.file.src_uri] = hidden.restore(html, SEARCH_QUIET_CLASSES)
         return restored
 
     def on_env(
@@ -141,12 +147,27 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
         self.pages.plan_replays(env, self.nav, [page for page in pages if page is not None])
         return env
 
-    @event_priority(-100)  # after search has indexed the page
-    def on_page_context(
+    @event_priority(50)  # before the search plugin indexes the page
+    def _show_search_view(
         self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> Any:
+        """Search sees the page without the parts it should not index (search_quiet.py)."""
+        view = self.search_views.pop(page.file.src_uri, None)
+        if view is not None:
+            self.full_content = page.content
+            page.content = view
+        return context
+
+    @event_priority(-100)  # after search has indexed the page
+    def _show_whole_page(
+        self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> Any:
+        if self.full_content is not None:
+            page.content, self.full_content = self.full_content, None
         self.pages.replay_context(page, context)
         return context
+
+    on_page_context = CombinedEvent(_show_search_view, _show_whole_page)
 
     @event_priority(100)  # the shell as the theme made it, before any plugin changes it
     def _record_shell(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -32,6 +32,7 @@ _TAG = re.compile(
 )
 _DOUBTFUL = re.compile(r"```|~~~|<!|<\?|<script|<style|markdown=", re.IGNORECASE)
 _MARKDOWN_LINK = re.compile(r"\]\(|\]\[|\]:|<[a-z]+:")  # inline, reference, definition, auto
+_ROOT_CLASSES = re.compile(r"""<[A-Za-z][A-Za-z0-9:-]*[^>]*?\sclass=(?:"([^"]*)"|'([^']*)')""")
 _ID = re.compile(r"""\sid=(?:"([^"]*)"|'([^']*)')""")
 _BLOCK_LEVEL = frozenset(
     "address article aside blockquote body canvas center colgroup dd details div dl dt "
@@ -79,17 +80,24 @@ class HiddenHtml:
 
     chunks: list[str]
 
-    def restore(self, converted: str) -> str | None:
-        """The converted page with every chunk back in place; None if a placeholder was lost."""
+    def restore(self, converted: str, leave_out: frozenset[str] = frozenset()) -> str | None:
+        """The converted page with every chunk back in place; None if a placeholder was lost.
+
+        Chunks whose outermost element has a class in `leave_out` are left out (for search).
+        """
         seen: set[int] = set()
 
         def put_back(match: re.Match[str]) -> str:
             number = int(match[1] or match[2])
             seen.add(number)
-            return self.chunks[number]
+            chunk = self.chunks[number]
+            return "" if leave_out and _root_classes(chunk) & leave_out else chunk
 
         restored = _PLACEHOLDER.sub(put_back, converted).strip()  # as Markdown strips its output
         return restored if len(seen) == len(self.chunks) else None
+
+    def has_any(self, classes: frozenset[str]) -> bool:
+        return any(_root_classes(chunk) & classes for chunk in self.chunks)
 
     def anchor_ids(self) -> set[str]:
         """The `id`s inside the hidden HTML, which MkDocs would have collected for link checks."""
@@ -98,6 +106,14 @@ class HiddenHtml:
             for chunk in self.chunks
             for match in _ID.finditer(chunk)
         }
+
+
+def _root_classes(chunk: str) -> set[str]:
+    """The classes of a chunk's first element."""
+    found = _ROOT_CLASSES.match(chunk)
+    if found is None:
+        return set()
+    return set((found[1] if found[1] is not None else found[2]).split())
 
 
 def hide_raw_html(markdown: str) -> tuple[str, HiddenHtml] | None:
