@@ -8,12 +8,11 @@ with the cache and by one with `page_cache: false`, and the two sites are compar
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
+
+from mkdocs_runs import run_mkdocs, site_files
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN_LINE = "  - okrsite:\n"
@@ -34,18 +33,9 @@ def project(folder: Path, *, cache: bool) -> Path:
 
 def build(folder: Path) -> tuple[dict[str, bytes], str]:
     """The built site's files and MkDocs' log."""
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site"],
-        cwd=folder,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    done = run_mkdocs(folder, "build", "--strict", "-d", "site")
     assert done.returncode == 0, done.stderr
-    site = folder / "site"
-    files = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    return files, done.stderr
+    return site_files(folder / "site"), done.stderr
 
 
 def reuse(log: str) -> tuple[int, int, int]:

@@ -19,9 +19,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+from mkdocs_runs import build_in_process
 
 from okrsite.compute.progress import current_value
 from okrsite.compute.wording import whole_percent
@@ -39,18 +39,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 def build_site(project: Path, site_dir: Path, **overrides: object) -> Path:
     """Build `project/mkdocs.yml` in-process, run from the project folder as a user would."""
-    previous = os.getcwd()
-    os.chdir(project)
-    try:
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), **overrides)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    finally:
-        os.chdir(previous)
-    return site_dir
+    return build_in_process(project, site_dir, **overrides)
 
 
 def okrsite_plugins(**settings: object) -> list[object]:

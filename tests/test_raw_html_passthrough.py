@@ -13,8 +13,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+from mkdocs_runs import build_in_process
 
 from okrsite.mkdocs_plugin import plugin as plugin_module
 from okrsite.mkdocs_plugin.raw_html import HiddenHtml, hide_raw_html
@@ -107,18 +106,7 @@ def test_anchor_ids_inside_the_hidden_html_are_known_to_mkdocs() -> None:
 
 
 def build_small(site_dir: Path) -> Path:
-    previous = os.getcwd()
-    os.chdir(SMALL)
-    try:
-        config = load_config(str(SMALL / "mkdocs.yml"), site_dir=str(site_dir))
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    finally:
-        os.chdir(previous)
-    return site_dir
+    return build_in_process(SMALL, site_dir)
 
 
 def test_a_real_build_is_byte_identical_with_and_without_the_swap(

@@ -18,6 +18,8 @@ import urllib.request
 from collections import Counter
 from pathlib import Path
 
+from mkdocs_runs import run_mkdocs
+
 ROOT = Path(__file__).resolve().parent.parent
 CHANGED = re.compile(r"okrsite: (\d+) of (\d+) portal files changed \(--dirty\)")
 
@@ -83,13 +85,7 @@ def test_dirty_serve_rebuilds_the_change_and_keeps_search_whole(tmp_path: Path) 
     assert len(changed) == 2 and changed[0][0] == changed[0][1]  # first build: everything
     assert 0 < changed[1][0] < changed[1][1] / 2  # the edit: a few pages, badges, exports
 
-    built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "full")],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        timeout=300,
-    )
+    built = run_mkdocs(project, "build", "-d", str(tmp_path / "full"))
     assert built.returncode == 0, built.stderr
     full_index = (tmp_path / "full" / "search" / "search_index.json").read_text("utf-8")
     assert entries(served_index) == entries(full_index)

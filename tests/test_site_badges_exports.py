@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
 import threading
 import xml.etree.ElementTree as ET
@@ -20,8 +19,7 @@ from urllib.parse import urljoin
 import jsonschema
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+from mkdocs_runs import build_in_process
 
 from okrsite.compute.as_of import resolve_as_of
 from okrsite.compute.wording import STATUS_LABELS, whole_percent
@@ -63,18 +61,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def site(project: Path) -> Path:
-    previous = os.getcwd()
-    os.chdir(project)
-    try:
-        config = load_config("mkdocs.yml", site_dir=str(project / "site"), strict=True)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    finally:
-        os.chdir(previous)
-    return project / "site"
+    return build_in_process(project, project / "site", strict=True)
 
 
 @pytest.fixture(scope="module")

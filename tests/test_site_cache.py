@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pytest
 from history_repo import GitRepo
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+from mkdocs_runs import build_in_process, site_files
 
 import okrsite.site_cache as site_cache
 from okrsite.cli import main
@@ -56,22 +55,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
 
 def build_site(project: Path, site_dir: Path, *, strict: bool = False) -> dict[str, bytes]:
     """`mkdocs build` in this process, run from the project folder; every file it wrote."""
-    previous = os.getcwd()
-    os.chdir(project)
-    try:
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    finally:
-        os.chdir(previous)
-    return {
-        path.relative_to(site_dir).as_posix(): path.read_bytes()
-        for path in sorted(site_dir.rglob("*"))
-        if path.is_file()
-    }
+    return site_files(build_in_process(project, site_dir, strict=strict))
 
 
 def entries(project: Path) -> list[Path]:

@@ -15,8 +15,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from history_repo import GitRepo, committed_series, git
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+from mkdocs_runs import build_in_process
 
 from okrsite.compute.wording import whole_percent
 
@@ -161,18 +160,3 @@ def test_a_shallow_clone_builds_with_a_warning_and_fails_strict(
     assert (shallow / "site" / "objectives" / "check-in" / "index.html").is_file()
     assert strict.returncode == 1 and "shallow clone" in strict.stderr
     assert "Traceback" not in strict.stderr
-
-
-def build_in_process(project: Path, site_dir: Path) -> None:
-    """A plain (not strict) `mkdocs build`, run from the project folder."""
-    previous = os.getcwd()
-    os.chdir(project)
-    try:
-        config = load_config("mkdocs.yml", site_dir=str(site_dir))
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    finally:
-        os.chdir(previous)

@@ -159,3 +159,13 @@ def test_navigation_and_stylesheets_match(sites: tuple[Path, Path, Path]) -> Non
     for page in ("index.html", "objectives/index.html"):
         assert sections(zensical_site / page) == sections(mkdocs_site / page)
         assert stylesheets(zensical_site / page) == stylesheets(mkdocs_site / page) != []
+
+
+def test_both_search_indexes_leave_out_the_marked_parts(sites: tuple[Path, Path, Path]) -> None:
+    """Charts, diagrams, embed snippets and index tables carry `data-search-exclude`, which
+    Zensical honours as Material does (Zensical refused the M-size initiatives index before)."""
+    mkdocs_site, zensical_site, _ = sites
+    for index in (mkdocs_site / "search" / "search_index.json", zensical_site / "search.json"):
+        text = index.read_text("utf-8")
+        assert "OKR progress badge" not in text and "Burn-up as a table" not in text, index
+        assert "Streamline the airport check-in" in text, index  # the objective's own page

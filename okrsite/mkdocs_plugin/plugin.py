@@ -20,9 +20,13 @@ from okrsite.mkdocs_plugin.files import add_artifacts, merged_nav
 from okrsite.mkdocs_plugin.head import with_feed_link
 from okrsite.mkdocs_plugin.log import log
 from okrsite.mkdocs_plugin.page_cache import PageCache
-from okrsite.mkdocs_plugin.raw_html import HiddenHtml, hide_raw_html, needs_mkdocs_links
+from okrsite.mkdocs_plugin.raw_html import (
+    SEARCH_MARKS,
+    HiddenHtml,
+    hide_raw_html,
+    needs_mkdocs_links,
+)
 from okrsite.render.feed import feed_url
-from okrsite.render.pages.search_quiet import SEARCH_QUIET_CLASSES
 from okrsite.settings import SettingsError, read_settings
 from okrsite.site import SCRIPT, STYLESHEETS
 from okrsite.urls import SiteUrls
@@ -85,7 +89,7 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
         if self.settings.page_cache:
             reason = self.pages.start(config, self.settings.site.diagrams.cache_dir)
             if reason:
-                log.info(f"okrsite: {reason}")
+                log.info(reason)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -136,8 +140,8 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= hidden.anchor_ids()
         self.pages.record_conversion(page, restored)
-        if hidden.has_any(SEARCH_QUIET_CLASSES):
-            self.search_views[page.file.src_uri] = hidden.restore(html, SEARCH_QUIET_CLASSES)
+        if hidden.has_quiet():
+            self.search_views[page.file.src_uri] = hidden.restore(html, quiet=True)
         return restored
 
     def on_env(
@@ -151,7 +155,8 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
     def _show_search_view(
         self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> Any:
-        """Search sees the page without the parts it should not index (search_quiet.py)."""
+        """Search sees the page without the parts it should not index, not even to parse them
+        (okrsite/render/pages/search_quiet.py)."""
         view = self.search_views.pop(page.file.src_uri, None)
         if view is not None:
             self.full_content = page.content
@@ -162,8 +167,8 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
     def _show_whole_page(
         self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> Any:
-        if self.full_content is not None:
-            page.content, self.full_content = self.full_content, None
+        if self.full_content is not None:  # without the marks, as search leaves what it read
+            page.content, self.full_content = SEARCH_MARKS.sub("", self.full_content), None
         self.pages.replay_context(page, context)
         return context
 

@@ -19,6 +19,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from okrsite.render.pages.search_quiet import SEARCH_EXCLUDE
+
 _TOKEN = "OKRSITERAWHTML{}X"
 _TOKEN_WORD = re.compile(r"OKRSITERAWHTML(\d+)X")
 _PLACEHOLDER = re.compile(r"<p>OKRSITERAWHTML(\d+)X</p>|OKRSITERAWHTML(\d+)X")
@@ -32,7 +34,8 @@ _TAG = re.compile(
 )
 _DOUBTFUL = re.compile(r"```|~~~|<!|<\?|<script|<style|markdown=", re.IGNORECASE)
 _MARKDOWN_LINK = re.compile(r"\]\(|\]\[|\]:|<[a-z]+:")  # inline, reference, definition, auto
-_ROOT_CLASSES = re.compile(r"""<[A-Za-z][A-Za-z0-9:-]*[^>]*?\sclass=(?:"([^"]*)"|'([^']*)')""")
+_QUIET_ROOT = re.compile(rf"<[A-Za-z][A-Za-z0-9:-]*(?:\s[^>]*?)?\s{SEARCH_EXCLUDE}[\s>=/]")
+SEARCH_MARKS = re.compile(r'\s?data-search-\w+="[^"]+"')  # what Material's search removes
 _ID = re.compile(r"""\sid=(?:"([^"]*)"|'([^']*)')""")
 _BLOCK_LEVEL = frozenset(
     "address article aside blockquote body canvas center colgroup dd details div dl dt "
@@ -80,10 +83,11 @@ class HiddenHtml:
 
     chunks: list[str]
 
-    def restore(self, converted: str, leave_out: frozenset[str] = frozenset()) -> str | None:
+    def restore(self, converted: str, *, quiet: bool = False) -> str | None:
         """The converted page with every chunk back in place; None if a placeholder was lost.
 
-        Chunks whose outermost element has a class in `leave_out` are left out (for search).
+        With `quiet`, chunks whose outermost element says `data-search-exclude` are left out:
+        the page as a search indexer should read it.
         """
         seen: set[int] = set()
 
@@ -91,13 +95,14 @@ class HiddenHtml:
             number = int(match[1] or match[2])
             seen.add(number)
             chunk = self.chunks[number]
-            return "" if leave_out and _root_classes(chunk) & leave_out else chunk
+            return "" if quiet and _QUIET_ROOT.match(chunk) else chunk
 
         restored = _PLACEHOLDER.sub(put_back, converted).strip()  # as Markdown strips its output
         return restored if len(seen) == len(self.chunks) else None
 
-    def has_any(self, classes: frozenset[str]) -> bool:
-        return any(_root_classes(chunk) & classes for chunk in self.chunks)
+    def has_quiet(self) -> bool:
+        """True when some chunk is marked to stay out of the search index."""
+        return any(_QUIET_ROOT.match(chunk) for chunk in self.chunks)
 
     def anchor_ids(self) -> set[str]:
         """The `id`s inside the hidden HTML, which MkDocs would have collected for link checks."""
@@ -106,14 +111,6 @@ class HiddenHtml:
             for chunk in self.chunks
             for match in _ID.finditer(chunk)
         }
-
-
-def _root_classes(chunk: str) -> set[str]:
-    """The classes of a chunk's first element."""
-    found = _ROOT_CLASSES.match(chunk)
-    if found is None:
-        return set()
-    return set((found[1] if found[1] is not None else found[2]).split())
 
 
 def hide_raw_html(markdown: str) -> tuple[str, HiddenHtml] | None:
