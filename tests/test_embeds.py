@@ -9,6 +9,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 from docutils.core import publish_parts
+from docutils.writers import html5_polyglot
 from portal_samples import HOSTILE, sample_portal
 
 from okrsite.render.embeds import NOTICE_WITHOUT_SITE_URL, embed_notice, embed_snippets
@@ -56,7 +57,7 @@ def test_html_parses_to_the_linked_badge_with_the_title_as_alt() -> None:
 def test_restructuredtext_renders_to_the_linked_badge_with_the_title_as_alt() -> None:
     body = publish_parts(
         _snippets()["reStructuredText"].text,
-        writer_name="html5",
+        writer=html5_polyglot.Writer(),
         settings_overrides={"report_level": 5},
     )["body"]
     assert _linked_image(body) == (PAGE, IMAGE, ALT)
