@@ -89,10 +89,6 @@ class PageCache:
             SearchEntries(index, self._cached_search, self._made_search)
         return None
 
-    @property
-    def active(self) -> bool:
-        return self._store is not None
-
     # conversion -----------------------------------------------------------------------------
     def reuse_conversion(self, page: Page, markdown: str) -> bool:
         """Look the page up; True when its stored conversion fits (convert nothing then)."""
