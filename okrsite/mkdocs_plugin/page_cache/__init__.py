@@ -23,7 +23,7 @@ no hooks: any other plugin may change pages in ways no fingerprint here can see.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -50,16 +50,20 @@ _REPLAY_VARIABLE = "okrsite_replayed_page"
 
 @dataclass
 class _Page:
+    """One page's state in this build; what it holds is let go once the page is written."""
+
     content_key: str
     stored: Entry | None
     markdown: str
     converted: Converted | None = None
     shell_key: str | None = None
     replay: bool = False
+    conversion_reused: bool = field(init=False)
 
-    @property
-    def conversion_reused(self) -> bool:
-        return self.stored is not None and self.stored.content_key == self.content_key
+    def __post_init__(self) -> None:
+        self.conversion_reused = (
+            self.stored is not None and self.stored.content_key == self.content_key
+        )
 
 
 class PageCache:
@@ -164,12 +168,16 @@ class PageCache:
             context[_REPLAY_VARIABLE] = unpack_shell(state.stored.shell)
 
     def record_shell(self, page: Page, output: str) -> None:
+        """Store the page as the theme made it, then let go of what this page held (at
+        64,000 pages that is gigabytes)."""
         state = self._pages.get(page.file.src_uri)
-        if self._store is None or state is None or state.replay or state.converted is None:
+        if state is None:
             return
-        if state.shell_key is not None:
+        if self._store and not state.replay and state.converted and state.shell_key is not None:
             self._store.put(page.file.src_uri, state.content_key, state.converted,
                             state.shell_key, output)  # fmt: skip
+        state.stored = state.converted = None
+        state.markdown = ""
 
     # the end of a build -----------------------------------------------------------------------
     def finish(self, pages: set[str]) -> str | None:
