@@ -12,6 +12,7 @@ import marshal
 import os
 import shutil
 import sys
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 from importlib import metadata
@@ -84,6 +85,17 @@ def folder_files(folder: Path) -> list[tuple[str, bytes]]:
     ]
 
 
+def distribution_versions(names: Iterable[str]) -> dict[str, str]:
+    """The installed version of each distribution, "absent" when it is not installed."""
+    found = {}
+    for name in names:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "absent"
+    return found
+
+
 @cache
 def code_identity() -> str:
     """okrsite's own code and packaged templates, and the versions of what shapes the output.
@@ -91,11 +103,7 @@ def code_identity() -> str:
     Once per process: the code that renders is the code that was imported at the start.
     """
     digest = hashlib.sha256(f"{sys.version}\0marshal {marshal.version}\0".encode())
-    for name in SHAPING_DISTRIBUTIONS:
-        try:
-            version = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            version = "absent"
+    for name, version in distribution_versions(SHAPING_DISTRIBUTIONS).items():
         digest.update(f"{name}={version}\0".encode())
     for folder in (Path(okrsite.__file__).parent, packaged_theme_dir()):
         for relative, data in folder_files(folder):

@@ -11,13 +11,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from importlib import metadata
 from pathlib import Path, PurePath
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
+
+from okrsite.site_cache.key import distribution_versions, folder_files
 
 # Settings that change where or how MkDocs runs, never a page's HTML; the nav is fingerprinted
 # from the built navigation (okrsite rewrites `nav`), plugins and theme on their own.
@@ -56,35 +57,18 @@ def digest(*parts: Any) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def _distribution_versions() -> dict[str, str]:
-    found = {}
-    for name in _SHAPING_DISTRIBUTIONS:
-        try:
-            found[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            found[name] = "absent"
-    return found
-
-
-def _files_bytes(folder: Path, paths: Iterable[Path]) -> str:
+def _files_digest(files: Iterable[tuple[str, bytes]]) -> str:
     """Files by name and content (not dates: a fresh clone has new ones)."""
-    hashed = hashlib.sha256()
-    for path in sorted(paths):
-        if path.is_file():
-            hashed.update(path.relative_to(folder).as_posix().encode() + b"\0")
-            hashed.update(hashlib.sha256(path.read_bytes()).digest())
-    return hashed.hexdigest()
-
-
-def _folder_bytes(folder: Path) -> str:
-    return _files_bytes(folder, folder.rglob("*") if folder.is_dir() else ())
+    return digest([[name, hashlib.sha256(data).hexdigest()] for name, data in files])
 
 
 _PLUGIN = Path(__file__).resolve().parents[1]
-_CODE = _files_bytes(  # the code that handles a page between MkDocs and the cache
-    _PLUGIN, [*_PLUGIN.joinpath("page_cache").glob("*.py"), _PLUGIN / "plugin.py",
-              _PLUGIN / "raw_html.py"],
-)  # fmt: skip
+_PAGE_CODE = ("plugin.py", "raw_html.py")  # with page_cache/: how a page goes through the cache
+_CODE = _files_digest(
+    (name, data)
+    for name, data in folder_files(_PLUGIN)
+    if name in _PAGE_CODE or (name.startswith("page_cache/") and name.endswith(".py"))
+)
 
 
 def build_fingerprint(config: MkDocsConfig) -> str:
@@ -97,9 +81,10 @@ def build_fingerprint(config: MkDocsConfig) -> str:
         "name": theme.name,
         "settings": stable(dict(theme.items())),
         "folders": [Path(folder).as_posix() for folder in theme.dirs if folder != custom_dir],
-        "custom_dir": _folder_bytes(Path(custom_dir)) if custom_dir else None,
+        "custom_dir": _files_digest(folder_files(Path(custom_dir))) if custom_dir else None,
     }
-    return digest(settings, plugins, theme_print, _distribution_versions(), _CODE)
+    versions = distribution_versions(_SHAPING_DISTRIBUTIONS)
+    return digest(settings, plugins, theme_print, versions, _CODE)
 
 
 def nav_fingerprint(nav: Navigation) -> str:
