@@ -21,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from okrsite.artifacts import Artifact
+from okrsite.mkdocs_plugin.page_cache.search import material_search_plugin
 
 
 class PortalFile(File):
@@ -58,15 +59,14 @@ class ChangedFiles:
 def repair_search_index(config: MkDocsConfig, rebuilt_urls: set[str]) -> None:
     """Make Material's dirty-mode search index whole: old entries of pages not rebuilt, then
     the new ones. Leaves the index alone if the search plugin is not Material's."""
-    for plugin in config.plugins.values():
-        previous = getattr(plugin, "search_index_prev", None)
-        entries = getattr(getattr(plugin, "search_index", None), "entries", None)
-        if previous is None or not isinstance(entries, list):
-            continue
-        kept = [
-            entry
-            for entry in getattr(previous, "entries", [])
-            if str(entry.get("location", "")).split("#", 1)[0] not in rebuilt_urls
-        ]
-        entries[:0] = kept
-        plugin.search_index_prev = None  # type: ignore[attr-defined]
+    plugin = material_search_plugin(config)
+    previous = getattr(plugin, "search_index_prev", None)
+    if plugin is None or previous is None:
+        return
+    kept = [
+        entry
+        for entry in getattr(previous, "entries", [])
+        if str(entry.get("location", "")).split("#", 1)[0] not in rebuilt_urls
+    ]
+    plugin.search_index.entries[:0] = kept
+    plugin.search_index_prev = None

@@ -40,7 +40,7 @@ from okrsite.mkdocs_plugin.page_cache.keys import (
     shell_fingerprint,
     stable,
 )
-from okrsite.mkdocs_plugin.page_cache.search import Entries, SearchEntries, material_search_index
+from okrsite.mkdocs_plugin.page_cache.search import Entries, SearchEntries, material_search_plugin
 from okrsite.mkdocs_plugin.page_cache.store import Converted, Entry, PageStore, unpack_shell
 
 KNOWN_PLUGINS = frozenset({"search", "material/search", "okrsite"})
@@ -88,9 +88,9 @@ class PageCache:
             self._store = PageStore(path)
         except (OSError, sqlite3.Error) as error:
             return f"the page cache is off: cannot use {path} ({error}); check `cache_dir`"
-        index = material_search_index(config)
-        if index is not None:
-            SearchEntries(index, self._cached_search, self._made_search)
+        search = material_search_plugin(config)
+        if search is not None:
+            SearchEntries(search.search_index, self._cached_search, self._made_search)
         return None
 
     # conversion -----------------------------------------------------------------------------

@@ -40,16 +40,16 @@ class SearchEntries:
         self._made(page, [dict(entry) for entry in self._index.entries[before:]])
 
 
-def material_search_index(config: MkDocsConfig) -> Any | None:
-    """This build's Material search index, if the search plugin is Material's and enabled."""
+def material_search_plugin(config: MkDocsConfig) -> Any | None:
+    """This build's search plugin if it is Material's (its index as okrsite relies on it) and
+    enabled."""
     for plugin in config.plugins.values():
         index = getattr(plugin, "search_index", None)
-        plugin_config = getattr(plugin, "config", None)
         if (
             index is not None
             and isinstance(getattr(index, "entries", None), list)
             and callable(getattr(index, "add_entry_from_context", None))
-            and getattr(plugin_config, "enabled", True)
+            and getattr(getattr(plugin, "config", None), "enabled", True)
         ):
-            return index
+            return plugin
     return None
