@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 import pytest
+from mkdocs_runs import site_files
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "tests" / "fixtures" / "portal_small"
@@ -52,14 +53,6 @@ def finished(process: subprocess.Popen[str]) -> tuple[int, str]:
     return process.returncode, output
 
 
-def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
-
-
 def assert_cache_whole(cache: Path) -> None:
     entries = list((cache / "diagrams").glob("*"))
     assert not [e.name for e in entries if e.name.endswith(".tmp")]
@@ -80,7 +73,7 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     project = project_with_cache(base / "project", base / "cache")
     code, output = finished(mkdocs(project, base / "site"))
     assert code == 0, output
-    return tree(base / "site")
+    return site_files(base / "site")
 
 
 def test_broken_content_leaves_the_previous_mkdocs_site(tmp_path: Path, reference) -> None:
@@ -91,7 +84,7 @@ def test_broken_content_leaves_the_previous_mkdocs_site(tmp_path: Path, referenc
     break_content(project)
     code, output = finished(mkdocs(project, site))
     assert code == 1 and "portal.yml:" in output and "Traceback" not in output
-    assert tree(site) == reference
+    assert site_files(site) == reference
 
 
 def test_broken_content_leaves_the_previous_generated_folder(tmp_path: Path) -> None:
@@ -100,11 +93,11 @@ def test_broken_content_leaves_the_previous_generated_folder(tmp_path: Path) -> 
     command = [sys.executable, "-m", "okrsite", "generate", str(out), "--config", "mkdocs.yml"]
     first = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True)
     assert first.returncode == 0, first.stderr
-    before = tree(out)
+    before = site_files(out)
     break_content(project)
     second = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True)
     assert second.returncode == 1 and "nothing written" in second.stderr
-    assert tree(out) == before
+    assert site_files(out) == before
     assert [p.name for p in project.iterdir() if p.name.startswith(".generated")] == []
 
 
@@ -115,7 +108,7 @@ def test_two_builds_sharing_one_cache_both_succeed_alike(tmp_path: Path, referen
     for process in running:
         code, output = finished(process)
         assert code == 0, output
-    assert tree(tmp_path / "site0") == tree(tmp_path / "site1") == reference
+    assert site_files(tmp_path / "site0") == site_files(tmp_path / "site1") == reference
     assert_cache_whole(cache)
 
 
@@ -140,7 +133,7 @@ def test_a_dot_failing_midway_leaves_the_cache_whole(tmp_path: Path, reference) 
     assert_cache_whole(cache)
     code, output = finished(mkdocs(project, tmp_path / "site"))
     assert code == 0, output
-    assert tree(tmp_path / "site") == reference
+    assert site_files(tmp_path / "site") == reference
 
 
 def test_a_build_killed_at_any_moment_leaves_the_cache_whole(tmp_path: Path, reference) -> None:
@@ -154,4 +147,4 @@ def test_a_build_killed_at_any_moment_leaves_the_cache_whole(tmp_path: Path, ref
         assert_cache_whole(cache)
     code, output = finished(mkdocs(project, tmp_path / "site"))
     assert code == 0, output
-    assert tree(tmp_path / "site") == reference
+    assert site_files(tmp_path / "site") == reference

@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs_runs import site_files
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "tests" / "fixtures" / "portal_small"
@@ -102,10 +103,6 @@ def flat(tmp_path_factory: pytest.TempPathFactory, dot: CountingDot) -> Path:
     return project / "site"
 
 
-def files_of(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-
-
 def diagram_links(page: Path) -> list[str]:
     """Every link inside the page's inline diagrams (each parsed alone: whole pages are slow)."""
     text, links = page.read_text("utf-8"), []
@@ -166,7 +163,7 @@ def test_a_second_build_with_the_same_cache_starts_no_dot(builds: dict[str, obje
 def test_the_warm_build_gives_the_same_bytes(builds: dict[str, object]) -> None:
     cold, warm = builds["cold"], builds["warm"]
     assert isinstance(cold, Path) and isinstance(warm, Path)
-    cold_files, warm_files = files_of(cold), files_of(warm)
+    cold_files, warm_files = site_files(cold), site_files(warm)
     assert cold_files.keys() == warm_files.keys()
     assert [path for path in cold_files if cold_files[path] != warm_files[path]] == []
     assert b'class="okr-diagram"' in cold_files["objectives/streamline-check-in/index.html"]

@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+from mkdocs_runs import site_files
+
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF_LINE = "      as_of: 2026-11-23\n"
 A_LATER_DAY = str(1_800_000_000)  # 2027-01-15, as SOURCE_DATE_EPOCH: "built on another day"
@@ -45,23 +47,15 @@ def build(project: Path, **env: str) -> Path:
     return project / "site"
 
 
-def files_of(site: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(site).as_posix(): path.read_bytes()
-        for path in sorted(site.rglob("*"))
-        if path.is_file()
-    }
-
-
 def test_two_builds_in_different_places_and_times_are_identical(tmp_path: Path) -> None:
     first, second = tmp_path / "checkout-a", tmp_path / "elsewhere" / "checkout-b"
     second.parent.mkdir()
     copy_demo(first, mtime=1_700_000_000)
     copy_demo(second, mtime=1_790_000_000)
 
-    site_a = files_of(build(first, PYTHONHASHSEED="1"))
+    site_a = site_files(build(first, PYTHONHASHSEED="1"))
     time.sleep(1.1)
-    site_b = files_of(build(second, PYTHONHASHSEED="2", SOURCE_DATE_EPOCH=A_LATER_DAY))
+    site_b = site_files(build(second, PYTHONHASHSEED="2", SOURCE_DATE_EPOCH=A_LATER_DAY))
 
     assert site_a.keys() == site_b.keys()
     different = [path for path in site_a if site_a[path] != site_b[path]]
