@@ -1,4 +1,7 @@
-"""Validate YAML documents into a `Model`, finding every problem in one run.
+"""Validate the drafts read from YAML documents into a `Model`, finding every problem in one run.
+
+Documents become drafts file by file (`read_documents`), so a caller that reloads content can
+keep the drafts of files that did not change; everything that relates entities runs here.
 
 Errors (the model is withheld):
   YAML that cannot be read; a document that is not a mapping or has no/unknown `kind`;
@@ -23,7 +26,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from okrsite.load.yaml_reader import Document
 from okrsite.model import Location, Model
 from okrsite.problems import Problem, error, has_errors, sort_problems
 from okrsite.validate.build import Builder
@@ -37,7 +39,6 @@ from okrsite.validate.documents import (
     TEAM,
     VALUE_STREAM,
     Draft,
-    read_documents,
 )
 from okrsite.validate.registry import Registry
 from okrsite.validate.rules import (
@@ -50,14 +51,18 @@ from okrsite.validate.rules import (
 E = TypeVar("E")
 
 
-def validate_documents(
-    documents: list[Document], content_location: Location
+def validate_drafts(
+    drafts: list[Draft], read_problems: list[Problem], content_location: Location
 ) -> tuple[Model | None, list[Problem]]:
-    """The model (None when there is any error) and all problems, sorted by place."""
-    problems: list[Problem] = []
+    """The model (None when there is any error) and all problems, sorted by place.
+
+    `read_problems` are those found reading the files and documents the drafts come from; they
+    are returned with the rest and, if one is an error, withhold the model too.
+    """
+    problems: list[Problem] = list(read_problems)
     registry = Registry(problems)
     rejected_holder: str | None = None
-    for draft in read_documents(documents, problems):
+    for draft in drafts:
         if draft.holder is None:
             # A second north star is reported below; its outcomes would only add noise.
             extra_north_star = draft.namespace == NORTH_STAR and registry.keys(NORTH_STAR)
