@@ -52,7 +52,9 @@ class Relations:
             for key_result in model.objectives[objective].key_results
             for initiative in self.initiatives_by_key_result.get(key_result, ())
         }
-        return tuple(key for key in model.initiatives if key in found)
+        # Model order is key order: sorting, not a walk over every initiative, keeps what a
+        # page reads to its own initiatives (okrsite/render/reads.py)
+        return tuple(key for key in sorted(found) if key in model.initiatives)
 
 
 def build_relations(model: Model) -> Relations:

@@ -12,22 +12,27 @@ from datetime import date
 from importlib.resources import files
 from pathlib import Path
 
+import jinja2
+
 from okrsite.artifacts import Artifact
 from okrsite.compute.progress import Thresholds
-from okrsite.history import last_updated, merge_history, read_history
+from okrsite.history import HistoryMemo, last_updated, merge_history, read_history
 from okrsite.load import load_content
+from okrsite.load.file_memo import FileMemo
 from okrsite.model import Visibility
 from okrsite.portal import Portal, assemble_portal
 from okrsite.problems import Problem
 from okrsite.render.badges import BadgeOptions, badge_artifacts
 from okrsite.render.changes import recent_changes, render_changes_page
-from okrsite.render.diagrams import DiagramOptions, render_diagrams
+from okrsite.render.diagrams import DiagramOptions, DiagramsMemo, redraw_diagrams, render_diagrams
 from okrsite.render.embeds import embed_notice, embed_snippets
 from okrsite.render.exports import export_artifacts
 from okrsite.render.feed import FEED_PATH, render_feed
 from okrsite.render.pages import Embed, render_pages
-from okrsite.render.pages.environment import THEME_PACKAGE
+from okrsite.render.pages.environment import THEME_PACKAGE, page_environment
 from okrsite.render.pages.nav import NAV_SECTION_PAGES
+from okrsite.render.pages.render import PagesMemo
+from okrsite.render.reads import Rereading
 from okrsite.render.redirects import redirect_artifacts
 from okrsite.urls import Kind, SiteUrls
 
@@ -78,17 +83,23 @@ class SiteOptions:
 
 
 def load_portal(
-    content_dir: Path, settings: PortalSettings, *, relative_to: Path | None = None
+    content_dir: Path,
+    settings: PortalSettings,
+    *,
+    relative_to: Path | None = None,
+    session: Session | None = None,
 ) -> LoadedPortal:
     """Load, join git history, publish and score: everything before rendering."""
-    result = load_content(content_dir, relative_to=relative_to)
+    files = session.files if session else None
+    result = load_content(content_dir, relative_to=relative_to, memo=files)
     if result.model is None:
         return LoadedPortal(None, result.problems)
     model = result.model
     notices: tuple[str, ...] = ()
     updated: Mapping[tuple[Kind, str], date] = {}
     if settings.history.enabled:
-        history = read_history(
+        read = session.history.read if session else read_history
+        history = read(
             content_dir, max_commits=settings.history.max_commits, since=settings.history.since
         )
         model, notices = merge_history(model, history), history.warnings
@@ -98,19 +109,65 @@ def load_portal(
     return LoadedPortal(portal, result.problems, notices, updated)
 
 
+@dataclass
+class Rerender:
+    """What a render keeps for the next render in the same process (`mkdocs serve`), which
+    then renders only what an edit touched (`okrsite/render/reads.py`). Valid only for renders
+    with the same URLs, options and templates: the caller keeps one per such setup."""
+
+    portal: Portal | None = None  # the portal the kept results were rendered from
+    pages: PagesMemo | None = None
+    diagrams: DiagramsMemo | None = None
+    environment: jinja2.Environment | None = None  # the page templates, compiled once
+
+
+@dataclass
+class Session:
+    """What a process that renders the same site again and again (`mkdocs serve`) keeps between
+    renders: files that did not change are not parsed again, git history that did not change is
+    not read again, pages and diagrams an edit did not touch are not rendered again.
+
+    `frame` names what the kept renders assumed besides the content (settings, URLs,
+    templates, okrsite itself); a render under another frame starts its `rerender` afresh.
+    """
+
+    frame: str | None = None
+    files: FileMemo = field(default_factory=FileMemo)
+    history: HistoryMemo = field(default_factory=HistoryMemo)
+    rerender: Rerender = field(default_factory=Rerender)
+
+    def enter(self, frame: str) -> Rerender:
+        if frame != self.frame:
+            self.frame, self.rerender = frame, Rerender()
+        return self.rerender
+
+
 def site_artifacts(
     portal: Portal,
     urls: SiteUrls,
     options: SiteOptions,
     updated: Mapping[tuple[Kind, str], date] | None = None,
+    *,
+    rerender: Rerender | None = None,
 ) -> list[Artifact]:
-    """Every generated file of the portal, pages first, in a stable order."""
-    diagrams = render_diagrams(portal, urls, options.diagrams)
+    """Every generated file of the portal, pages first, in a stable order.
+
+    With `rerender`, pages are rendered again only where the portal changed since the render
+    that filled it, and it is filled for the next one.
+    """
+    if rerender is None:
+        rereading, diagrams = None, render_diagrams(portal, urls, options.diagrams)
+    else:
+        rereading = Rereading(portal, rerender.portal)
+        drawn = redraw_diagrams(rereading, urls, options.diagrams, rerender.diagrams)
+        diagrams = drawn.markup
+        rerender.environment = rerender.environment or page_environment(options.override_dir)
+    environment = rerender.environment if rerender else None
 
     def embeds_for(kind: Kind, key: str) -> list[Embed]:
         return [Embed(s.label, s.text) for s in embed_snippets(portal, urls, kind, key)]
 
-    artifacts = render_pages(
+    pages = render_pages(
         portal,
         urls,
         override_dir=options.override_dir,
@@ -118,7 +175,13 @@ def site_artifacts(
         embeds_for=embeds_for,
         embed_notice=embed_notice(urls),
         updated=updated or {},
+        rereading=rereading,
+        previous=rerender.pages if rerender else None,
+        environment=environment,
     )
+    if rerender is not None:
+        rerender.portal, rerender.pages, rerender.diagrams = portal, pages.memo, drawn
+    artifacts = pages.artifacts
     changes = recent_changes(
         portal, days=options.changes_days, max_entries=options.changes_max_entries
     )
@@ -130,6 +193,7 @@ def site_artifacts(
             days=options.changes_days,
             feed_path=FEED_PATH,
             override_dir=options.override_dir,
+            environment=environment,
         )
     )
     artifacts.append(render_feed(portal, changes, urls, site_name=options.site_name))

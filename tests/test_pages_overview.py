@@ -26,7 +26,7 @@ def portal_with_objectives_overridden(count: int):
 
 def overview_context(count: int) -> dict:
     plans = plan_pages(portal_with_objectives_overridden(count), SiteUrls())
-    return next(p for p in plans if p.template == "okrsite/overview.md.jinja").context
+    return next(p for p in plans if p.template == "okrsite/overview.md.jinja").context()
 
 
 def test_the_overview_lists_at_most_the_cap_and_knows_the_total() -> None:

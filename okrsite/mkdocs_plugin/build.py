@@ -2,11 +2,14 @@
 
 A new process (`mkdocs build`) reads an unchanged portal back from `<cache_dir>/site/`; under
 `mkdocs serve`, where one plugin instance lives across rebuilds, the last result is reused from
-memory when nothing changed. Either way the content's warnings are logged again, so every build
+memory when nothing changed, and after an edit only what it touched is parsed and rendered
+again (`okrsite.site.Session`). Either way the content's warnings are logged again, so every build
 says the same and `--strict` fails the same.
 """
 
 from __future__ import annotations
+
+import threading
 
 from mkdocs.exceptions import PluginError
 
@@ -14,17 +17,34 @@ from okrsite.mkdocs_plugin.log import log
 from okrsite.problems import Severity
 from okrsite.render.diagrams import DiagramError
 from okrsite.settings import Settings
-from okrsite.site_cache import PortalFiles, RenderedPortal, render_portal
+from okrsite.site import Session
+from okrsite.site_cache import (
+    PortalFiles,
+    RenderedPortal,
+    fill_session,
+    render_portal,
+    store_portal,
+)
 from okrsite.urls import SiteUrls
 
 
 class PortalBuilder:
     def __init__(self) -> None:
         self._last: RenderedPortal | None = None
+        self._session: Session | None = None
+        self._unstored: Settings | None = None  # settings of a render not yet in the cache
+        self._lock = threading.Lock()  # a build waits for the warm-up filling the session
 
     def build(self, settings: Settings, urls: SiteUrls) -> PortalFiles:
         try:
-            rendered = render_portal(settings, urls, previous=self._last)
+            with self._lock:
+                rendered = render_portal(
+                    settings,
+                    urls,
+                    previous=self._last,
+                    session=self._session,
+                    store=self._session is None,
+                )
         except DiagramError as exc:
             raise PluginError(f"okrsite: {exc}") from None
         for problem in rendered.problems:
@@ -44,7 +64,35 @@ class PortalBuilder:
         elif rendered.from_cache:
             log.debug("portal read from the render cache")
         self._last = rendered
+        if self._session is not None:
+            self._unstored = settings
         return rendered.files  # the same object when reused from memory
 
-    def forget(self) -> None:
+    def warm_up(self, settings: Settings, urls: SiteUrls) -> None:
+        """Under `mkdocs serve`, when the first build came from the render cache, fill the
+        session in the background while the user looks at the site: else the first edit
+        would load and render everything (about 9 s at bench size M)."""
+        session = self._session
+        if session is None or session.frame is not None:  # not serving, or filled already
+            return
+
+        def fill() -> None:
+            with self._lock:
+                try:
+                    fill_session(settings, urls, session)
+                except Exception as error:  # noqa: BLE001 - the next build meets it and says so
+                    log.debug(f"okrsite: warming up for the next edit failed: {error}")
+
+        threading.Thread(target=fill, name="okrsite-warm-up", daemon=True).start()
+
+    def forget(self, *, serving: bool = False) -> None:
+        """Drop what earlier builds kept; `serving`: keep what lets the next builds of this
+        process (`mkdocs serve`) parse, read and render only what changed. The last render of a
+        server is stored in the render cache here, so a build after it starts warm."""
+        if self._last is not None and self._unstored is not None:
+            stored = store_portal(self._unstored, self._last)
+            if stored.cache_error is not None:
+                log.info(stored.cache_error)
+        self._unstored = None
         self._last = None
+        self._session = Session() if serving else None

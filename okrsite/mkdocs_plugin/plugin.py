@@ -47,11 +47,15 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
 
     # Defining both keeps one instance across `mkdocs serve` rebuilds, so the cache survives.
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.builder.forget()
+        self.builder.forget(serving=command == "serve")
         self.dirty = dirty
 
     def on_shutdown(self) -> None:
         self.builder.forget()
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        self.builder.warm_up(self.settings, self.urls)
+        return server
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         custom_dir = config.theme.custom_dir

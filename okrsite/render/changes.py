@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+import jinja2
+
 from okrsite.artifacts import Artifact
 from okrsite.compute.scorecard import Score, Scorecard
 from okrsite.compute.timeline import score_objectives, value_at
@@ -125,11 +127,13 @@ def render_changes_page(
     days: int,
     feed_path: str | None,
     override_dir: Path | None = None,
+    environment: jinja2.Environment | None = None,
 ) -> Artifact:
-    """The "Recent changes" page (`changes/index.md` below the prefix), linked to every entity."""
+    """The "Recent changes" page (`changes/index.md` below the prefix), linked to every entity.
+    A given `environment` (of `page_environment(override_dir)`) saves compiling templates."""
     links = PageLinks(urls, changes_url(urls))
     body = (
-        page_environment(override_dir)
+        (environment or page_environment(override_dir))
         .get_template(CHANGES_TEMPLATE)
         .render(
             page_title=CHANGES_TITLE,

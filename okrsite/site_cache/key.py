@@ -34,30 +34,48 @@ class Uncacheable(Exception):
     """Something the output depends on cannot be known for sure; then nothing is cached."""
 
 
-def cache_key(settings: Settings, urls: SiteUrls) -> str:
-    """Raises Uncacheable (or OSError, for a content or template file that cannot be read)."""
-    digest = hashlib.sha256()
-
-    def add(label: str, value: str | bytes) -> None:
-        data = value.encode() if isinstance(value, str) else value
-        digest.update(f"{label}\0{len(data)}\0".encode())
-        digest.update(data)
-
-    add("format", FORMAT)
-    add("code", code_identity())
-    add("settings", settings_identity(settings))
-    add("urls", repr(urls))
-    content_dir = settings.content_dir
-    for path in content_files(content_dir) if content_dir.is_dir() else ():
-        add("content", path.relative_to(content_dir).as_posix())
-        add("bytes", path.read_bytes())
+def frame_key(settings: Settings, urls: SiteUrls) -> str:
+    """Everything the rendered portal depends on besides the content and its git history: what
+    a render kept in memory (`okrsite.site.Session`) assumed. Raises as `cache_key` does."""
+    digest = _Digest()
+    digest.add("format", FORMAT)
+    digest.add("code", code_identity())
+    digest.add("settings", settings_identity(settings))
+    digest.add("urls", repr(urls))
     override_dir = settings.site.override_dir
     for relative, data in folder_files(override_dir) if override_dir else ():
-        add("override", relative)
-        add("bytes", data)
-    add("git", git_state(content_dir) if settings.portal.history.enabled else "history off")
-    add("dot", graphviz_identity() if settings.site.diagrams.enabled else "diagrams off")
+        digest.add("override", relative)
+        digest.add("bytes", data)
+    digest.add("dot", graphviz_identity() if settings.site.diagrams.enabled else "diagrams off")
     return digest.hexdigest()
+
+
+def cache_key(settings: Settings, urls: SiteUrls, frame: str | None = None) -> str:
+    """The frame (`frame_key`, computed when not given) with the content's bytes and git state.
+    Raises Uncacheable (or OSError, for a content or template file that cannot be read)."""
+    digest = _Digest()
+    digest.add("frame", frame if frame is not None else frame_key(settings, urls))
+    content_dir = settings.content_dir
+    for path in content_files(content_dir) if content_dir.is_dir() else ():
+        digest.add("content", path.relative_to(content_dir).as_posix())
+        digest.add("bytes", path.read_bytes())
+    digest.add("git", git_state(content_dir) if settings.portal.history.enabled else "history off")
+    return digest.hexdigest()
+
+
+class _Digest:
+    """sha256 over labelled, length-prefixed parts, so no two sequences of parts collide."""
+
+    def __init__(self) -> None:
+        self._sha = hashlib.sha256()
+
+    def add(self, label: str, value: str | bytes) -> None:
+        data = value.encode() if isinstance(value, str) else value
+        self._sha.update(f"{label}\0{len(data)}\0".encode())
+        self._sha.update(data)
+
+    def hexdigest(self) -> str:
+        return self._sha.hexdigest()
 
 
 def settings_identity(settings: Settings) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import graphviz
@@ -16,6 +16,7 @@ import graphviz
 from okrsite.compute.wording import progress_and_status
 from okrsite.portal import Portal
 from okrsite.render.diagrams.facts import OUTCOME, NodeFacts, NodeKind, entity_facts, outcome_facts
+from okrsite.render.reads import Derived, Kept, Rereading
 from okrsite.urls import Kind
 
 LABEL_WIDTH = 24  # characters per label line
@@ -63,19 +64,39 @@ class Box:
     status: str  # names the box's CSS class
 
 
-class Boxes:
-    """Each entity's box worked out once, though the entity appears in many diagrams."""
+BOX_NAMESPACE = "diagram box"
 
-    def __init__(self, portal: Portal) -> None:
+
+class Boxes:
+    """Each entity's box worked out once, though the entity appears in many diagrams. In a
+    rereading, boxes are `Derived` values: a diagram depends on the boxes it shows, so an edit
+    that leaves every box it shows alone (the north star still at 42 %) does not redraw it."""
+
+    def __init__(
+        self,
+        portal: Portal,
+        rereading: Rereading | None = None,
+        previous: Mapping[str, Kept[Box]] | None = None,
+    ) -> None:
         self.portal = portal
-        self._boxes: dict[tuple[NodeKind, str], Box] = {}
+        self._boxes: dict[str, Box] = {}
+        self.derived = (
+            Derived(rereading, BOX_NAMESPACE, self._make, previous) if rereading else None
+        )
 
     def of(self, kind: NodeKind, key: str) -> Box:
-        if (kind, key) not in self._boxes:
-            if kind == OUTCOME:
-                facts = outcome_facts(self.portal, key)
-            else:
-                facts = entity_facts(self.portal, Kind(kind), key)
-            label = dot_label(label_lines(facts.title, state_text(facts)))
-            self._boxes[(kind, key)] = Box(xml_safe(facts.title), label, facts.status)
-        return self._boxes[(kind, key)]
+        unit = f"{kind}\0{key}"
+        if self.derived is not None:
+            return self.derived.get(unit)
+        if unit not in self._boxes:
+            self._boxes[unit] = self._make(unit)
+        return self._boxes[unit]
+
+    def _make(self, unit: str) -> Box:
+        kind, key = unit.split("\0", 1)
+        if kind == OUTCOME:
+            facts = outcome_facts(self.portal, key)
+        else:
+            facts = entity_facts(self.portal, Kind(kind), key)
+        label = dot_label(label_lines(facts.title, state_text(facts)))
+        return Box(xml_safe(facts.title), label, facts.status)

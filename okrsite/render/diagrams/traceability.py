@@ -268,22 +268,38 @@ def team_diagram(graph: TraceGraph, team: str) -> DiagramSource:
     )
 
 
-def all_diagrams(
-    portal: Portal, urls: SiteUrls, max_nodes_per_level: int
-) -> Iterator[DiagramSource]:
-    """Every page's diagram, overview first, then by kind and key (a stable order)."""
+def diagram_units(
+    portal: Portal, urls: SiteUrls, max_nodes_per_level: int, boxes: Boxes | None = None
+) -> list[tuple[tuple[Kind, str], Callable[[], DiagramSource]]]:
+    """Every page's diagram as (page, how to build it), overview first, then by kind and key
+    (a stable order). Built one by one, so a render can skip those an edit left alone."""
     model = portal.model
-    boxes = Boxes(portal)
+    boxes = boxes or Boxes(portal)
 
     def graph(kind: Kind, key: str) -> TraceGraph:
         return TraceGraph(boxes, urls, (kind, key), max_nodes_per_level)
 
-    yield overview_diagram(graph(Kind.NORTH_STAR, model.north_star.key))
-    for key in model.stages:
-        yield stage_diagram(graph(Kind.STAGE, key), key)
-    for key in model.capabilities:
-        yield capability_diagram(graph(Kind.CAPABILITY, key), key)
-    for key in model.objectives:
-        yield objective_diagram(graph(Kind.OBJECTIVE, key), key)
-    for key in model.teams:
-        yield team_diagram(graph(Kind.TEAM, key), key)
+    def unit(
+        kind: Kind, key: str, draw: Callable[[TraceGraph, str], DiagramSource]
+    ) -> tuple[tuple[Kind, str], Callable[[], DiagramSource]]:
+        return (kind, key), lambda: draw(graph(kind, key), key)
+
+    north_star = model.north_star.key
+    units = [
+        (
+            (Kind.NORTH_STAR, north_star),
+            lambda: overview_diagram(graph(Kind.NORTH_STAR, north_star)),
+        )
+    ]
+    units.extend(unit(Kind.STAGE, key, stage_diagram) for key in model.stages)
+    units.extend(unit(Kind.CAPABILITY, key, capability_diagram) for key in model.capabilities)
+    units.extend(unit(Kind.OBJECTIVE, key, objective_diagram) for key in model.objectives)
+    units.extend(unit(Kind.TEAM, key, team_diagram) for key in model.teams)
+    return units
+
+
+def all_diagrams(
+    portal: Portal, urls: SiteUrls, max_nodes_per_level: int
+) -> Iterator[DiagramSource]:
+    """Every page's diagram, in the order of `diagram_units`."""
+    return (build() for _, build in diagram_units(portal, urls, max_nodes_per_level))

@@ -18,8 +18,9 @@ class Lookup:
 
     def entities(self, kind: Kind) -> Mapping[str, Entity]:
         model = self.portal.model
+        if kind is Kind.NORTH_STAR:  # read only when asked for: every page would depend on it
+            return {model.north_star.key: model.north_star}
         by_kind: dict[Kind, Mapping[str, Entity]] = {
-            Kind.NORTH_STAR: {model.north_star.key: model.north_star},
             Kind.VALUE_STREAM: model.value_streams,
             Kind.STAGE: model.stages,
             Kind.CAPABILITY: model.capabilities,

@@ -2,18 +2,19 @@
 
 The per-page context holds only what a template cannot easily look up itself: walks of the
 parent trees, status counts, the trend and burn-up charts. Everything else templates read from
-the portal.
+the portal. Contexts are computed lazily, page by page, from the portal given to `plan_pages`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property, partial
 from typing import Any
 
 from okrsite.compute.scorecard import Score
-from okrsite.model import Status
+from okrsite.model import Entity, Status
 from okrsite.portal import Portal
 from okrsite.render.burnup import burnup_chart
 from okrsite.render.pages.trees import ancestors, depth_first, roots
@@ -36,15 +37,48 @@ CHANGES_SECTION = "changes"  # rendered by okrsite.render.changes, listed in the
 CHANGES_TITLE = "Recent changes"
 
 
+Context = Callable[[], Mapping[str, Any]]
+
+
 @dataclass(frozen=True)
 class PagePlan:
+    """One page. Its template context is computed only when the page is rendered, from the
+    portal the renderer reads (`okrsite/render/reads.py` records those reads per page), so a
+    page reused after an edit costs nothing and a page rendered again reads the new portal."""
+
     source: str  # path of the Markdown artifact
     url: str  # site-relative URL the engine gives it
     template: str
     title: str
     subject: tuple[Kind, str] | None  # the entity the page is about; None for listings
-    context: Mapping[str, Any] = field(default_factory=dict)
+    context: Context = dict
     hide: tuple[str, ...] = ()  # Material's `hide:` front matter: wide tables need the room
+
+    @cached_property
+    def identity(self) -> tuple[object, ...]:
+        """Everything of the plan but its context: what the page's shape depends on."""
+        return (self.source, self.url, self.template, self.title, self.subject, self.hide)
+
+
+class _Parents(Mapping[str, str | None]):
+    """Each entity's `parent`, read through the entities themselves (so a watched portal sees
+    which entities a walk up a tree looked at)."""
+
+    def __init__(self, entities: Mapping[str, Any]) -> None:
+        self._entities = entities
+
+    def __getitem__(self, key: str) -> str | None:
+        parent: str | None = self._entities[key].parent
+        return parent
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entities)
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._entities
 
 
 def status_counts(scores: Iterable[Score]) -> list[tuple[Status, int]]:
@@ -61,9 +95,8 @@ def as_grid(rows: int, columns: int) -> bool:
 
 def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
     model, relations, card = portal.model, portal.relations, portal.scorecard
-    objective_scores = card.objectives
 
-    def entity_page(kind: Kind, key: str, title: str, **context: Any) -> PagePlan:
+    def entity_page(kind: Kind, key: str, title: str, context: Context = dict) -> PagePlan:
         return PagePlan(
             source=urls.page_source(kind, key),
             url=urls.page_url(kind, key),
@@ -74,10 +107,55 @@ def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
         )
 
     def counts_of(objectives: Iterable[str]) -> list[tuple[Status, int]]:
-        return status_counts(objective_scores[key] for key in objectives)
+        return status_counts(card.objectives[key] for key in objectives)
 
-    off_track = furthest_behind(objective_scores)
-    off_track_key_results = furthest_behind(card.key_results)
+    def overview() -> Mapping[str, Any]:
+        off_track = furthest_behind(card.objectives)
+        off_track_key_results = furthest_behind(card.key_results)
+        return {
+            "status_counts": counts_of(model.objectives),
+            "stage_counts": {
+                stage: counts_of(relations.objectives_by_stage.get(stage, ()))
+                for stage in model.stages
+            },
+            "off_track_objectives": off_track[:OFF_TRACK_SHOWN],
+            "off_track_key_results": off_track_key_results[:OFF_TRACK_SHOWN],
+            "off_track_totals": (len(off_track), len(off_track_key_results)),
+        }
+
+    def stage(key: str) -> Mapping[str, Any]:
+        objectives = relations.objectives_by_stage.get(key, ())
+        lifted = {c for o in objectives for c in model.objectives[o].capabilities}
+        return {
+            "status_counts": counts_of(objectives),
+            "capabilities": [c for c in sorted(lifted) if c in model.capabilities],
+        }
+
+    def tree_entity(
+        key: str, parents: Mapping[str, str | None], children: Mapping[str, tuple[str, ...]]
+    ) -> Mapping[str, Any]:
+        return {
+            "ancestors": ancestors(key, parents),
+            "subtree": depth_first(children.get(key, ()), children, 1),
+        }
+
+    def objective(key: str) -> Mapping[str, Any]:
+        return {
+            "ancestors": ancestors(key, _Parents(model.objectives)),
+            "initiatives": relations.initiatives_of_objective(model, key),
+            "burnup": burnup_chart(model, key, card.as_of, card.thresholds),
+        }
+
+    def key_result(key: str) -> Mapping[str, Any]:
+        measured = model.key_results[key]
+        return {
+            "trend": trend_chart(measured, model.objectives[measured.objective], card.as_of),
+            "checkins": [c for c in measured.checkins if c.date <= card.as_of],
+        }
+
+    def initiative(key: str) -> Mapping[str, Any]:
+        return {"ancestors": ancestors(key, _Parents(model.initiatives))}
+
     pages = [
         PagePlan(
             source=urls.overview_source(),
@@ -85,95 +163,46 @@ def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
             template="okrsite/overview.md.jinja",
             title=model.north_star.title,
             subject=(Kind.NORTH_STAR, model.north_star.key),
-            context={
-                "status_counts": counts_of(model.objectives),
-                "stage_counts": {
-                    stage: counts_of(relations.objectives_by_stage.get(stage, ()))
-                    for stage in model.stages
-                },
-                "off_track_objectives": off_track[:OFF_TRACK_SHOWN],
-                "off_track_key_results": off_track_key_results[:OFF_TRACK_SHOWN],
-                "off_track_totals": (len(off_track), len(off_track_key_results)),
-            },
+            context=overview,
         )
     ]
     for key, stream in model.value_streams.items():
         pages.append(entity_page(Kind.VALUE_STREAM, key, stream.title))
-    for key, stage in model.stages.items():
-        objectives = relations.objectives_by_stage.get(key, ())
-        lifted = {c for o in objectives for c in model.objectives[o].capabilities}
-        pages.append(
-            entity_page(
-                Kind.STAGE,
-                key,
-                stage.title,
-                status_counts=counts_of(objectives),
-                capabilities=[c for c in model.capabilities if c in lifted],
-            )
-        )
-    capability_parents = {k: c.parent for k, c in model.capabilities.items()}
-    team_parents = {k: t.parent for k, t in model.teams.items()}
-    tree_kinds = (
-        (Kind.CAPABILITY, model.capabilities, capability_parents, relations.capability_children),
-        (Kind.TEAM, model.teams, team_parents, relations.team_children),
+    for key, entity in model.stages.items():
+        pages.append(entity_page(Kind.STAGE, key, entity.title, partial(stage, key)))
+    tree_kinds: tuple[tuple[Kind, Mapping[str, Entity], Mapping[str, tuple[str, ...]]], ...] = (
+        (Kind.CAPABILITY, model.capabilities, relations.capability_children),
+        (Kind.TEAM, model.teams, relations.team_children),
     )
-    for kind, entities, parents, children in tree_kinds:
-        for key, entity in entities.items():
-            pages.append(
-                entity_page(
-                    kind,
-                    key,
-                    entity.title,
-                    ancestors=ancestors(key, parents),
-                    subtree=depth_first(children.get(key, ()), children, 1),
-                )
-            )
-    objective_parents = {k: o.parent for k, o in model.objectives.items()}
-    for key, objective in model.objectives.items():
-        pages.append(
-            entity_page(
-                Kind.OBJECTIVE,
-                key,
-                objective.title,
-                ancestors=ancestors(key, objective_parents),
-                initiatives=relations.initiatives_of_objective(model, key),
-                burnup=burnup_chart(model, key, card.as_of, card.thresholds),
-            )
-        )
-    for key, key_result in model.key_results.items():
-        objective = model.objectives[key_result.objective]
-        pages.append(
-            entity_page(
-                Kind.KEY_RESULT,
-                key,
-                key_result.title,
-                trend=trend_chart(key_result, objective, card.as_of),
-                checkins=[c for c in key_result.checkins if c.date <= card.as_of],
-            )
-        )
-    initiative_parents = {k: i.parent for k, i in model.initiatives.items()}
-    for key, initiative in model.initiatives.items():
-        pages.append(
-            entity_page(
-                Kind.INITIATIVE,
-                key,
-                initiative.title,
-                ancestors=ancestors(key, initiative_parents),
-            )
-        )
+    for kind, entities, children in tree_kinds:
+        parents = _Parents(entities)
+        for key, member in entities.items():
+            context = partial(tree_entity, key, parents, children)
+            pages.append(entity_page(kind, key, member.title, context))
+    listed: tuple[tuple[Kind, Mapping[str, Entity], Callable[[str], Context]], ...] = (
+        (Kind.OBJECTIVE, model.objectives, lambda key: partial(objective, key)),
+        (Kind.KEY_RESULT, model.key_results, lambda key: partial(key_result, key)),
+        (Kind.INITIATIVE, model.initiatives, lambda key: partial(initiative, key)),
+    )
+    for kind, entities, context_of in listed:
+        for key, member in entities.items():
+            pages.append(entity_page(kind, key, member.title, context_of(key)))
 
-    trees = {
-        "capabilities": depth_first(roots(capability_parents), relations.capability_children),
-        "teams": depth_first(roots(team_parents), relations.team_children),
-    }
-    extra = {
-        "matrix": {
-            "grid": {
+    def index(section: str) -> Mapping[str, Any]:
+        trees = {
+            "capabilities": lambda: depth_first(
+                roots(_Parents(model.capabilities)), relations.capability_children
+            ),
+            "teams": lambda: depth_first(roots(_Parents(model.teams)), relations.team_children),
+        }
+        extra: dict[str, Any] = {}
+        if section == "matrix":
+            extra["grid"] = {
                 "capabilities": as_grid(len(model.objectives), len(model.capabilities)),
                 "key_results": as_grid(len(model.initiatives), len(model.key_results)),
             }
-        }
-    }
+        return {"tree": trees[section]() if section in trees else [], **extra}
+
     for section, title in INDEX_TITLES.items():
         pages.append(
             PagePlan(
@@ -182,7 +211,7 @@ def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
                 template=f"okrsite/index/{section}.md.jinja",
                 title=title,
                 subject=None,
-                context={"tree": trees.get(section, []), **extra.get(section, {})},
+                context=partial(index, section),
                 hide=("navigation", "toc") if section != "value-streams" else (),
             )
         )

@@ -12,8 +12,10 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
+import jinja2
 from markupsafe import Markup
 
 from okrsite.artifacts import Artifact
@@ -24,6 +26,7 @@ from okrsite.render.pages.links import PageLinks
 from okrsite.render.pages.lookup import Lookup
 from okrsite.render.pages.markup import front_matter_title
 from okrsite.render.pages.plan import PagePlan, plan_pages
+from okrsite.render.reads import Kept, Rereading
 from okrsite.urls import Kind, SiteUrls
 
 
@@ -41,6 +44,27 @@ EmbedsFor = Callable[[Kind, str], Sequence[Embed]]
 KIND_ORDER = list(Kind)
 
 
+@dataclass(frozen=True, slots=True)
+class PageBody:
+    text: str
+    mentioned: frozenset[tuple[Kind, str]]  # the entities it links to
+
+
+@dataclass(frozen=True)
+class PagesMemo:
+    """One render's pages, kept to be reused by the next (`render_pages(previous=...)`)."""
+
+    bodies: Mapping[str, Kept[PageBody]]  # by source path
+    tails: Mapping[str, tuple[tuple[object, ...], str]]  # by source: what it shows, text
+    artifacts: Mapping[str, Artifact]
+
+
+@dataclass(frozen=True)
+class RenderedPages:
+    artifacts: list[Artifact]
+    memo: PagesMemo | None  # with a `rereading` only
+
+
 def render_pages(
     portal: Portal,
     urls: SiteUrls,
@@ -50,59 +74,101 @@ def render_pages(
     embeds_for: EmbedsFor | None = None,
     embed_notice: str | None = None,
     updated: Mapping[tuple[Kind, str], date] | None = None,
-) -> list[Artifact]:
-    """Every page; `updated` gives the "last updated" date of entity pages that have one."""
+    rereading: Rereading | None = None,
+    previous: PagesMemo | None = None,
+    environment: jinja2.Environment | None = None,
+) -> RenderedPages:
+    """Every page; `updated` gives the "last updated" date of entity pages that have one.
+
+    With a `rereading` (of `portal`), pages read the portal through it and are returned in a
+    memo; `previous`, the memo of the render before, supplies every page whose reads and
+    inputs did not change. A given `environment` (of `page_environment(override_dir)`) saves
+    compiling the templates again.
+    """
     updated = updated or {}
-    env = page_environment(override_dir)
-    lookup = Lookup(portal)
-    plans = plan_pages(portal, urls)
+    env = environment or page_environment(override_dir)
+    read_from = rereading.portal if rereading else portal
+    lookup = Lookup(read_from)
+    plans = plan_pages(read_from, urls)
     shared = {
-        "portal": portal,
-        "model": portal.model,
-        "relations": portal.relations,
-        "scores": portal.scorecard,
+        "portal": read_from,
+        "model": read_from.model,
+        "relations": read_from.relations,
+        "scores": read_from.scorecard,
         "as_of": portal.scorecard.as_of,
         "lookup": lookup,
         "Status": Status,
     }
 
-    bodies: list[str] = []
-    linked_from: dict[tuple[Kind, str], set[int]] = defaultdict(set)
-    for number, plan in enumerate(plans):
+    def body_of(
+        plan: PagePlan, diagram: str | None, embeds: Sequence[Embed], last_updated: date | None
+    ) -> PageBody:
         links = PageLinks(urls, plan.url)
-        diagram = diagram_for(*plan.subject) if diagram_for and plan.subject else None
-        embeds = embeds_for(*plan.subject) if embeds_for and plan.subject else ()
-        bodies.append(
-            env.get_template(plan.template).render(
-                shared,
-                **plan.context,
-                page_title=plan.title,
-                subject=plan.subject,
-                entity=lookup.entity(*plan.subject) if plan.subject else None,
-                score=lookup.score(*plan.subject) if plan.subject else None,
-                links=links,
-                diagram=Markup(diagram) if diagram else None,
-                embeds=list(embeds),
-                embed_notice=embed_notice,
-                last_updated=updated.get(plan.subject) if plan.subject else None,
-            )
+        text = env.get_template(plan.template).render(
+            shared,
+            **plan.context(),
+            page_title=plan.title,
+            subject=plan.subject,
+            entity=lookup.entity(*plan.subject) if plan.subject else None,
+            score=lookup.score(*plan.subject) if plan.subject else None,
+            links=links,
+            diagram=Markup(diagram) if diagram else None,
+            embeds=list(embeds),
+            embed_notice=embed_notice,
+            last_updated=last_updated,
         )
-        if plan.subject is not None:
-            for target in links.mentioned - {plan.subject}:
-                linked_from[target].add(number)
+        return PageBody(text, frozenset(links.mentioned))
 
+    bodies: list[PageBody] = []
+    kept: dict[str, Kept[PageBody]] = {}
+    for plan in plans:
+        diagram = diagram_for(*plan.subject) if diagram_for and plan.subject else None
+        embeds = tuple(embeds_for(*plan.subject)) if embeds_for and plan.subject else ()
+        last_updated = updated.get(plan.subject) if plan.subject else None
+        make = partial(body_of, plan, diagram, embeds, last_updated)
+        if rereading is None:
+            bodies.append(make())
+            continue
+        inputs = (plan.identity, diagram, embeds, embed_notice, last_updated)
+        kept[plan.source] = rereading.result(
+            previous.bodies if previous else None, plan.source, inputs, make
+        )
+        bodies.append(kept[plan.source].value)
+
+    linked_from: dict[tuple[Kind, str], set[int]] = defaultdict(set)
+    for number, (plan, body) in enumerate(zip(plans, bodies, strict=True)):
+        if plan.subject is not None:
+            for target in body.mentioned - {plan.subject}:
+                linked_from[target].add(number)
     backlinks_template = env.get_template("okrsite/linked-from.md.jinja")
     artifacts = []
+    tails: dict[str, tuple[tuple[object, ...], str]] = {}
     for plan, body in zip(plans, bodies, strict=True):
         sources = sorted(
             (plans[n] for n in (linked_from.get(plan.subject, ()) if plan.subject else ())),
             key=_reading_order,
         )
-        tail = backlinks_template.render(
-            sources=[(source, urls.relative(plan.url, source.url)) for source in sources]
+        shown = (plan.url, *(source.identity for source in sources))  # what the tail says
+        old_tail = previous.tails.get(plan.source) if previous else None
+        reused_tail = old_tail is not None and old_tail[0] == shown
+        tail = (
+            old_tail[1]
+            if old_tail is not None and reused_tail
+            else backlinks_template.render(
+                sources=[(source, urls.relative(plan.url, source.url)) for source in sources]
+            )
         )
-        artifacts.append(Artifact(plan.source, _page_text(plan, body + tail)))
-    return artifacts
+        old = previous.artifacts.get(plan.source) if previous and reused_tail else None
+        old_body = previous.bodies.get(plan.source) if previous else None
+        if old is not None and old_body is not None and old_body.value is body:
+            artifacts.append(old)  # the same object: engines see at once that it is unchanged
+        else:
+            artifacts.append(Artifact(plan.source, _page_text(plan, body.text + tail)))
+        tails[plan.source] = (shown, tail)
+    if rereading is None:
+        return RenderedPages(artifacts, None)
+    by_source = {artifact.path: artifact for artifact in artifacts}
+    return RenderedPages(artifacts, PagesMemo(kept, tails, by_source))
 
 
 def _reading_order(plan: PagePlan) -> tuple[int, str, str]:
