@@ -119,6 +119,7 @@ class Rerender:
     pages: PagesMemo | None = None
     diagrams: DiagramsMemo | None = None
     environment: jinja2.Environment | None = None  # the page templates, compiled once
+    made: tuple[int, int] = (0, 0)  # last render: pages and diagrams made, not reused
 
 
 @dataclass
@@ -160,7 +161,7 @@ def site_artifacts(
     else:
         rereading = Rereading(portal, rerender.portal)
         drawn = redraw_diagrams(rereading, urls, options.diagrams, rerender.diagrams)
-        diagrams = drawn.markup
+        diagrams, diagrams_made = drawn.markup, rereading.made
         rerender.environment = rerender.environment or page_environment(options.override_dir)
     environment = rerender.environment if rerender else None
 
@@ -179,8 +180,9 @@ def site_artifacts(
         previous=rerender.pages if rerender else None,
         environment=environment,
     )
-    if rerender is not None:
+    if rerender is not None and rereading is not None:
         rerender.portal, rerender.pages, rerender.diagrams = portal, pages.memo, drawn
+        rerender.made = (rereading.made - diagrams_made, diagrams_made)
     artifacts = pages.artifacts
     changes = recent_changes(
         portal, days=options.changes_days, max_entries=options.changes_max_entries

@@ -63,9 +63,13 @@ class PortalBuilder:
             log.info(f"{rendered.cache_error}; the next build renders the portal again")
         elif rendered.from_cache:
             log.debug("portal read from the render cache")
-        self._last = rendered
         if self._session is not None:
             self._unstored = settings
+            if rendered is not self._last and not rendered.from_cache:
+                pages, diagrams = self._session.rerender.made
+                made = f"{pages} pages and {diagrams} diagrams"
+                log.info(f"okrsite: {made} rendered, the others reused")
+        self._last = rendered
         return rendered.files  # the same object when reused from memory
 
     def warm_up(self, settings: Settings, urls: SiteUrls) -> None:
