@@ -5,7 +5,8 @@ Every function is pure: a key result or objective plus the as-of date in, a numb
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -27,9 +28,17 @@ def clamp01(value: float) -> float:
     return min(1.0, max(0.0, value))
 
 
-def checkins_until(checkins: Iterable[CheckIn], as_of: date) -> list[CheckIn]:
-    """Check-ins dated on or before the as-of date: a build "as of" a day ignores later ones."""
-    return [checkin for checkin in checkins if checkin.date <= as_of]
+def checkins_until(checkins: Sequence[CheckIn], as_of: date) -> Sequence[CheckIn]:
+    """Check-ins dated on or before the as-of date: a build "as of" a day ignores later ones.
+
+    Check-ins are in date order (validation demands it, history merging keeps it), so this is
+    a binary search: scoring asks it for every key result on every day a timeline shows.
+    """
+    return checkins[: bisect_right(checkins, as_of, key=_checkin_date)]
+
+
+def _checkin_date(checkin: CheckIn) -> date:
+    return checkin.date
 
 
 def current_value(key_result: KeyResult, as_of: date) -> float | None:
