@@ -165,8 +165,8 @@ def site_artifacts(
         rerender.environment = rerender.environment or page_environment(options.override_dir)
     environment = rerender.environment if rerender else None
 
-    def embeds_for(kind: Kind, key: str) -> list[Embed]:
-        return [Embed(s.label, s.text) for s in embed_snippets(portal, urls, kind, key)]
+    def embeds_for(read_from: Portal, kind: Kind, key: str) -> list[Embed]:
+        return [Embed(s.label, s.text) for s in embed_snippets(read_from, urls, kind, key)]
 
     pages = render_pages(
         portal,

@@ -39,7 +39,7 @@ class Embed:
 
 
 DiagramFor = Callable[[Kind, str], str | None]  # trusted SVG markup for an entity's page
-EmbedsFor = Callable[[Kind, str], Sequence[Embed]]
+EmbedsFor = Callable[[Portal, Kind, str], Sequence[Embed]]  # from the portal read
 
 KIND_ORDER = list(Kind)
 
@@ -100,9 +100,7 @@ def render_pages(
         "Status": Status,
     }
 
-    def body_of(
-        plan: PagePlan, diagram: str | None, embeds: Sequence[Embed], last_updated: date | None
-    ) -> PageBody:
+    def body_of(plan: PagePlan, diagram: str | None, last_updated: date | None) -> PageBody:
         links = PageLinks(urls, plan.url)
         text = env.get_template(plan.template).render(
             shared,
@@ -113,7 +111,9 @@ def render_pages(
             score=lookup.score(*plan.subject) if plan.subject else None,
             links=links,
             diagram=Markup(diagram) if diagram else None,
-            embeds=list(embeds),
+            embeds=list(
+                embeds_for(read_from, *plan.subject) if embeds_for and plan.subject else ()
+            ),
             embed_notice=embed_notice,
             last_updated=last_updated,
         )
@@ -123,13 +123,12 @@ def render_pages(
     kept: dict[str, Kept[PageBody]] = {}
     for plan in plans:
         diagram = diagram_for(*plan.subject) if diagram_for and plan.subject else None
-        embeds = tuple(embeds_for(*plan.subject)) if embeds_for and plan.subject else ()
         last_updated = updated.get(plan.subject) if plan.subject else None
-        make = partial(body_of, plan, diagram, embeds, last_updated)
+        make = partial(body_of, plan, diagram, last_updated)
         if rereading is None:
             bodies.append(make())
             continue
-        inputs = (plan.identity, diagram, embeds, embed_notice, last_updated)
+        inputs = (plan.identity, diagram, embed_notice, last_updated)
         kept[plan.source] = rereading.result(
             previous.bodies if previous else None, plan.source, inputs, make
         )
@@ -141,13 +140,17 @@ def render_pages(
             for target in body.mentioned - {plan.subject}:
                 linked_from[target].add(number)
     backlinks_template = env.get_template("okrsite/linked-from.md.jinja")
+    reading_order = [_reading_order(plan) for plan in plans]
     artifacts = []
     tails: dict[str, tuple[tuple[object, ...], str]] = {}
     for plan, body in zip(plans, bodies, strict=True):
-        sources = sorted(
-            (plans[n] for n in (linked_from.get(plan.subject, ()) if plan.subject else ())),
-            key=_reading_order,
-        )
+        sources = [
+            plans[n]
+            for n in sorted(
+                linked_from.get(plan.subject, ()) if plan.subject else (),
+                key=reading_order.__getitem__,
+            )
+        ]
         shown = (plan.url, *(source.identity for source in sources))  # what the tail says
         old_tail = previous.tails.get(plan.source) if previous else None
         reused_tail = old_tail is not None and old_tail[0] == shown
