@@ -27,6 +27,7 @@ from okrsite.render.changes import recent_changes, render_changes_page
 from okrsite.render.diagrams import DiagramOptions, DiagramsMemo, redraw_diagrams, render_diagrams
 from okrsite.render.embeds import embed_notice, embed_snippets
 from okrsite.render.exports import export_artifacts
+from okrsite.render.exports.document import JsonFragments
 from okrsite.render.feed import FEED_PATH, render_feed
 from okrsite.render.pages import Embed, render_pages
 from okrsite.render.pages.environment import THEME_PACKAGE, page_environment
@@ -119,6 +120,7 @@ class Rerender:
     pages: PagesMemo | None = None
     diagrams: DiagramsMemo | None = None
     environment: jinja2.Environment | None = None  # the page templates, compiled once
+    exports: JsonFragments = field(default_factory=JsonFragments)
     made: tuple[int, int] = (0, 0)  # last render: pages and diagrams made, not reused
 
 
@@ -201,7 +203,7 @@ def site_artifacts(
     artifacts.append(render_feed(portal, changes, urls, site_name=options.site_name))
     artifacts.extend(badge_artifacts(portal, urls, options.badges))
     artifacts.extend(redirect_artifacts(portal, urls, options.badges))
-    artifacts.extend(export_artifacts(portal, urls))
+    artifacts.extend(export_artifacts(portal, urls, rerender.exports if rerender else None))
     artifacts.extend(asset_artifacts(urls))
     return artifacts
 

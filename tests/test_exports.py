@@ -189,3 +189,29 @@ def test_no_text_cell_starts_a_formula() -> None:
                 assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (column, cell)
             elif cell not in ("", "done", "not done"):
                 float(cell)
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {},
+        {"as_of": "2026-11-23", "empty": [], "scalars": [1, 2.5, None], "mixed": [{"a": 1}, 2]},
+        {"entities": [{"id": "a", "nested": {"list": [1, {"x": "multi\nline <&>"}]}}, {}]},
+    ],
+)
+def test_kept_json_fragments_write_exactly_what_json_text_writes(document: dict) -> None:
+    from okrsite.render.exports.document import JsonFragments, json_text
+
+    fragments = JsonFragments()
+    assert fragments.json_text(document) == json_text(document)
+    assert fragments.json_text(document) == json_text(document), "from the kept fragments"
+
+
+def test_kept_json_fragments_follow_an_edit_of_the_portal() -> None:
+    from okrsite.render.exports.document import JsonFragments, json_text, okrs_document
+
+    fragments = JsonFragments()
+    internal, public = sample_portal(), sample_portal(Visibility.PUBLIC)
+    for shown in (internal, public, internal):  # entities leave and come back
+        document = okrs_document(shown, SiteUrls())
+        assert fragments.json_text(document) == json_text(document)

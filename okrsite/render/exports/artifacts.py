@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from okrsite.artifacts import Artifact
 from okrsite.portal import Portal
-from okrsite.render.exports.document import json_text, okrs_document
+from okrsite.render.exports.document import JsonFragments, json_text, okrs_document
 from okrsite.render.exports.key_results_csv import key_results_csv
 from okrsite.render.exports.schema import export_schema
 from okrsite.urls import SiteUrls
@@ -14,17 +14,23 @@ SCHEMA_NAME = "okrs.schema.json"
 CSV_NAME = "key-results.csv"
 
 
-def export_files(portal: Portal, urls: SiteUrls) -> dict[str, str]:
-    """File name → content, in a fixed order."""
+def export_files(
+    portal: Portal, urls: SiteUrls, fragments: JsonFragments | None = None
+) -> dict[str, str]:
+    """File name → content, in a fixed order. `fragments`, kept between calls of a process,
+    reuses the JSON text of unchanged entities."""
+    document = okrs_document(portal, urls)
     return {
-        JSON_NAME: json_text(okrs_document(portal, urls)),
+        JSON_NAME: fragments.json_text(document) if fragments else json_text(document),
         SCHEMA_NAME: json_text(export_schema()),
         CSV_NAME: key_results_csv(portal, urls),
     }
 
 
-def export_artifacts(portal: Portal, urls: SiteUrls) -> list[Artifact]:
+def export_artifacts(
+    portal: Portal, urls: SiteUrls, fragments: JsonFragments | None = None
+) -> list[Artifact]:
     return [
         Artifact(urls.file_url(name), content)
-        for name, content in export_files(portal, urls).items()
+        for name, content in export_files(portal, urls, fragments).items()
     ]
