@@ -21,6 +21,7 @@ from markupsafe import Markup
 from okrsite.artifacts import Artifact
 from okrsite.model import Status
 from okrsite.portal import Portal
+from okrsite.render.forked import computed
 from okrsite.render.pages.environment import page_environment
 from okrsite.render.pages.links import PageLinks
 from okrsite.render.pages.lookup import Lookup
@@ -119,20 +120,20 @@ def render_pages(
         )
         return PageBody(text, frozenset(links.mentioned))
 
-    bodies: list[PageBody] = []
+    makes: list[Callable[[], PageBody]] = []
     kept: dict[str, Kept[PageBody]] = {}
     for plan in plans:
         diagram = diagram_for(*plan.subject) if diagram_for and plan.subject else None
         last_updated = updated.get(plan.subject) if plan.subject else None
         make = partial(body_of, plan, diagram, last_updated)
         if rereading is None:
-            bodies.append(make())
+            makes.append(make)
             continue
         inputs = (plan.identity, diagram, embed_notice, last_updated)
         kept[plan.source] = rereading.result(
             previous.bodies if previous else None, plan.source, inputs, make
         )
-        bodies.append(kept[plan.source].value)
+    bodies = computed(makes) if rereading is None else [kept[p.source].value for p in plans]
 
     linked_from: dict[tuple[Kind, str], set[int]] = defaultdict(set)
     for number, (plan, body) in enumerate(zip(plans, bodies, strict=True)):
