@@ -1,0 +1,247 @@
+"""What `mkdocs serve` keeps between builds (`okrsite.site.Session`) gives, after every edit, the
+files a fresh render gives; a new template starts the session afresh; the last render is
+stored for the next process. Then the same through a real `mkdocs serve --dirty`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from test_serve_dirty import fetch, free_port, wait_for
+
+from okrsite.settings import Settings, read_settings
+from okrsite.site import Session
+from okrsite.site_cache import RenderedPortal, fill_session, render_portal, store_portal
+from okrsite.site_cache.entry import SUFFIX
+from okrsite.urls import SiteUrls
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = Path(__file__).resolve().parent / "fixtures" / "portal_small"
+URLS = SiteUrls()
+TITLE = "Streamline the airport check-in experience"
+EXTRAS = Path("overrides/okrsite/partials/extras.md.jinja")
+
+
+@pytest.fixture()
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The small portal (content, template overrides) as the working folder, without caches."""
+    shutil.copytree(SMALL, tmp_path / "project", ignore=shutil.ignore_patterns(".cache"))
+    monkeypatch.chdir(tmp_path / "project")
+    return tmp_path / "project"
+
+
+def settings_of(project: Path) -> Settings:
+    """Diagrams on, history off, the render cache in the project's `.cache/okrsite`."""
+    return read_settings(
+        {"as_of": "2026-11-23", "history": False},
+        base_dir=project,
+        override_dir=project / "overrides",
+    )
+
+
+def edit(project: Path, old: str, new: str, file: str = "content/portal.yml") -> None:
+    path = project / file
+    text = path.read_text("utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+def stored(project: Path) -> list[Path]:
+    return sorted((project / ".cache" / "okrsite" / "site").glob(f"*{SUFFIX}"))
+
+
+def same_as_fresh(settings: Settings, rendered: RenderedPortal) -> None:
+    """The session's render equals a render without one (not stored, so not read back)."""
+    fresh = render_portal(settings, URLS, store=False)
+    assert not fresh.from_cache and not rendered.from_cache
+    assert rendered.problems == fresh.problems
+    assert (rendered.files is None) == (fresh.files is None)
+    if rendered.files is not None and fresh.files is not None:
+        assert rendered.files.nav == fresh.files.nav
+        mine, theirs = rendered.files.artifacts, fresh.files.artifacts
+        assert [a.path for a in mine] == [a.path for a in theirs]
+        assert [a.path for a, b in zip(mine, theirs, strict=True) if a != b] == []
+
+
+def pages_of(rendered: RenderedPortal) -> int:
+    assert rendered.files is not None
+    return len([a for a in rendered.files.artifacts if a.path.endswith(".md")])
+
+
+def test_a_session_renders_each_edit_as_a_fresh_render(project: Path) -> None:
+    settings, session = settings_of(project), Session()
+    last = render_portal(settings, URLS, session=session, store=False)
+    assert stored(project) == [], "serve stores only at shutdown"
+    same_as_fresh(settings, last)
+    steps = [
+        ("current: 3.9", "current: 4.3"),  # one key result
+        (TITLE, "Board every passenger in ten minutes"),  # an objective's title
+        ("target: 4.5", "target: [4.5"),  # a content error
+        ("target: [4.5", "target: 5"),  # fixed, and another number changed
+    ]
+    for old, new in steps:
+        edit(project, old, new)
+        last = render_portal(settings, URLS, previous=last, session=session, store=False)
+        same_as_fresh(settings, last)
+        if last.files is None:
+            assert last.problems, "the error is reported"
+            continue
+        assert 0 < session.rerender.made[0] < pages_of(last), (old, session.rerender.made)
+    assert last.files is not None
+    page = next(a for a in last.files.artifacts if a.path == "objectives/streamline-check-in.md")
+    assert "Board every passenger in ten minutes" in str(page.content)
+
+
+def test_a_changed_template_is_used_for_every_page(project: Path) -> None:
+    """Another override template is another frame: the session renders everything again."""
+    settings, session = settings_of(project), Session()
+    first = render_portal(settings, URLS, session=session, store=False)
+    frame = session.frame
+    edit(project, "Drawn by the user's override", "Redrawn by the edited override", str(EXTRAS))
+    edit(project, "current: 3.9", "current: 4.3")
+
+    second = render_portal(settings, URLS, previous=first, session=session, store=False)
+    assert session.frame != frame
+    assert session.rerender.made[0] == pages_of(second) - 1, "all but Recent changes"
+    same_as_fresh(settings, second)
+    assert second.files is not None
+    marked = [a.path for a in second.files.artifacts if "Redrawn by the edited" in str(a.content)]
+    assert "objectives/streamline-check-in.md" in marked
+    assert not any("Drawn by the user's" in str(a.content) for a in second.files.artifacts)
+
+
+def test_the_last_render_is_stored_for_the_next_process(project: Path) -> None:
+    settings, session = settings_of(project), Session()
+    first = render_portal(settings, URLS, session=session, store=False)
+    edit(project, "current: 3.9", "current: 4.3")
+    last = render_portal(settings, URLS, previous=first, session=session, store=False)
+    assert stored(project) == []
+
+    assert store_portal(settings, last).cache_error is None
+    assert len(stored(project)) == 1
+    hit = render_portal(settings, URLS)  # a new process: no session, no previous
+    assert hit.from_cache
+    assert hit.files == last.files and hit.problems == last.problems
+
+
+def test_a_session_filled_in_the_background_renders_the_first_edit_alone(
+    project: Path,
+) -> None:
+    """After a first build read from the render cache, `fill_session` warms the session up."""
+    settings, session = settings_of(project), Session()
+    cached = render_portal(settings, URLS)
+    assert render_portal(settings, URLS).from_cache
+    fill_session(settings, URLS, session)
+    assert session.frame is not None
+    edit(project, "current: 3.9", "current: 4.3")
+
+    edited = render_portal(settings, URLS, previous=cached, session=session, store=False)
+    same_as_fresh(settings, edited)
+    full = pages_of(edited) - 1  # what a session not filled would render: all but Changes
+    assert 0 < session.rerender.made[0] < full
+
+
+# A real `mkdocs serve --dirty` ---------------------------------------------------------------
+MADE = re.compile(r"okrsite: (\d+) pages and (\d+) diagrams rendered, the others reused")
+
+
+def shown_current(html: str, key_result: str) -> str:
+    """The "current" cell of the key result's row in an objective page's table."""
+    soup = BeautifulSoup(html, "html.parser")
+    link = soup.find("a", href=re.compile(rf"key-results/{key_result}/"))
+    assert link is not None
+    cells = link.find_parent("tr").find_all("td")
+    return str(cells[2].get_text(strip=True))
+
+
+def detail(html: str, name: str) -> str:
+    """A key-result page's value for `name` in its definition list."""
+    term = BeautifulSoup(html, "html.parser").find("dt", string=name)
+    return "" if term is None else str(term.find_next_sibling("dd").get_text(strip=True))
+
+
+@contextmanager
+def serving(project: Path, base: str, log_path: Path) -> Iterator[None]:
+    """`mkdocs serve --dirty` of the project at `base`, logging to `log_path` (appended), stopped
+    with Ctrl-C as a user stops it: its shutdown stores the render cache."""
+    with log_path.open("a") as log:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "--dirty",
+                "-a",
+                base.removeprefix("http://"),
+            ],
+            cwd=project,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            yield
+        finally:
+            os.killpg(server.pid, signal.SIGINT)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait(timeout=30)
+                raise
+
+
+@pytest.mark.parametrize("start", ["cold", "from-cache"])
+def test_serve_dirty_shows_each_edit_and_renders_few_pages(tmp_path: Path, start: str) -> None:
+    """From the cache a server left, the first build renders nothing and a background warm-up
+    fills the session; either way each edit renders a few pages, and the server stores its
+    last render when it stops (not before)."""
+    project = tmp_path / "portal"
+    project.mkdir()
+    for name in ("content", "docs"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    base = f"http://127.0.0.1:{free_port()}"  # serve's site_url is part of the cache key
+    key_result = f"{base}/key-results/checkin-satisfaction/"
+    objective = f"{base}/objectives/streamline-check-in/"
+    content = project / "content" / "airline-check-in.yml"
+    if start == "from-cache":
+        with serving(project, base, tmp_path / "first-serve.log"):
+            wait_for(lambda: detail(fetch(key_result), "Current") == "3.9", 120)
+        assert len(stored(project)) == 1
+    before = stored(project)
+
+    log_path = tmp_path / "serve.log"
+    with serving(project, base, log_path):
+        wait_for(lambda: detail(fetch(key_result), "Current") == "3.9", 120)
+        for old, new in (("3.9", "4.3"), ("4.3", "4.4")):
+            text = content.read_text("utf-8")
+            content.write_text(text.replace(f"current: {old}", f"current: {new}"))
+            wait_for(lambda new=new: detail(fetch(key_result), "Current") == new, 60)
+            wait_for(
+                lambda new=new: shown_current(fetch(objective), "checkin-satisfaction") == new, 10
+            )
+        assert stored(project) == before, "serve stores only when it stops"
+
+    made = [(int(pages), int(diagrams)) for pages, diagrams in MADE.findall(log_path.read_text())]
+    if start == "cold":
+        (all_pages, all_diagrams), made = made[0], made[1:]
+        assert all_pages > 100 and all_diagrams > 20
+    assert len(made) == 2, log_path.read_text()  # one per edit
+    for pages, diagrams in made:
+        assert 0 < pages < 60, made  # of 137 (the first edit changes a status: 45)
+        assert 0 < diagrams < 45, made  # of 61 (a new status shows in many)
+    after = stored(project)
+    assert len(after) == 1 and after != before, "the edited portal was stored at shutdown"
