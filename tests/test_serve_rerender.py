@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from history_repo import GitRepo
 from test_serve_dirty import fetch, free_port, wait_for
 
 from okrsite.settings import Settings, read_settings
@@ -149,6 +150,30 @@ def test_a_session_filled_in_the_background_renders_the_first_edit_alone(
     same_as_fresh(settings, edited)
     full = pages_of(edited) - 1  # what a session not filled would render: all but Changes
     assert 0 < session.rerender.made[0] < full
+
+
+def test_a_session_with_git_history_follows_commits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """History memo and rerender together: a saved edit, its commit (a check-in and a "last
+    updated" date from git) and a later commit each render as a fresh render does."""
+    repo = GitRepo(tmp_path / "repo")
+    shutil.copytree(SMALL / "content", repo.root / "content")
+    repo.commit({}, day="2026-09-01")
+    monkeypatch.chdir(repo.root)
+    settings = read_settings({"as_of": "2026-11-23"}, base_dir=repo.root)
+    session = Session()
+    last = render_portal(settings, URLS, session=session, store=False)
+    for value, day in (("4.1", None), ("4.1", "2026-10-10"), ("4.2", "2026-11-01")):
+        text = (repo.root / "content" / "portal.yml").read_text("utf-8")
+        changed = re.sub(r"current: 3\.9|current: 4\.1", f"current: {value}", text)
+        (repo.root / "content" / "portal.yml").write_text(changed, "utf-8")
+        if day is not None:
+            repo.commit({}, day=day)
+        edited = render_portal(settings, URLS, previous=last, session=session, store=False)
+        assert edited.files != last.files, "the edit or the commit shows"
+        same_as_fresh(settings, edited)
+        last = edited
 
 
 # A real `mkdocs serve --dirty` ---------------------------------------------------------------
