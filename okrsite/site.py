@@ -122,6 +122,7 @@ class Rerender:
     environment: jinja2.Environment | None = None  # the page templates, compiled once
     exports: JsonFragments = field(default_factory=JsonFragments)
     made: tuple[int, int] = (0, 0)  # last render: pages and diagrams made, not reused
+    totals: tuple[int, int] = (0, 0)  # last render: pages and diagrams in all
 
 
 @dataclass
@@ -185,6 +186,7 @@ def site_artifacts(
     if rerender is not None and rereading is not None:
         rerender.portal, rerender.pages, rerender.diagrams = portal, pages.memo, drawn
         rerender.made = (rereading.made - diagrams_made, diagrams_made)
+        rerender.totals = (len(pages.artifacts), len(drawn.sources))
     artifacts = pages.artifacts
     changes = recent_changes(
         portal, days=options.changes_days, max_entries=options.changes_max_entries

@@ -177,7 +177,7 @@ def test_a_session_with_git_history_follows_commits(
 
 
 # A real `mkdocs serve --dirty` ---------------------------------------------------------------
-MADE = re.compile(r"okrsite: (\d+) pages and (\d+) diagrams rendered, the others reused")
+MADE = re.compile(r"okrsite: rendered (\d+) of \d+ pages, (\d+) of \d+ diagrams")
 
 
 def shown_current(html: str, key_result: str) -> str:

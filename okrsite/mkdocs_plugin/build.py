@@ -66,9 +66,13 @@ class PortalBuilder:
         if self._session is not None:
             self._unstored = settings
             if rendered is not self._last and not rendered.from_cache:
-                pages, diagrams = self._session.rerender.made
-                made = f"{pages} pages and {diagrams} diagrams"
-                log.info(f"okrsite: {made} rendered, the others reused")
+                (pages, diagrams), (all_pages, all_diagrams) = (
+                    self._session.rerender.made,
+                    self._session.rerender.totals,
+                )
+                log.info(
+                    f"rendered {pages} of {all_pages} pages, {diagrams} of {all_diagrams} diagrams"
+                )
         self._last = rendered
         return rendered.files  # the same object when reused from memory
 
