@@ -1,0 +1,78 @@
+"""okrsite/mkdocs_plugin/idle_gc.py: no automatic collection during a serve rebuild, one full
+collection once the server is idle, and automatic collection again after it."""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from okrsite.mkdocs_plugin.idle_gc import IdleCollector
+
+
+@pytest.fixture(autouse=True)
+def collector_restored() -> Iterator[None]:
+    was = gc.isenabled()
+    yield
+    if was:
+        gc.enable()
+
+
+def wait_until(condition: object, seconds: float = 5.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():  # type: ignore[operator]
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def test_a_rebuild_pauses_collection_and_idleness_collects_and_resumes_it() -> None:
+    collections: list[int] = []
+
+    def count(phase: str, info: dict) -> None:
+        if phase == "stop" and info["generation"] == 2:
+            collections.append(1)
+
+    gc.callbacks.append(count)
+    try:
+        idle = IdleCollector(delay=0.1)
+        idle.building()
+        assert not gc.isenabled()
+        idle.built()
+        assert not gc.isenabled(), "still paused right after the rebuild"
+        assert wait_until(gc.isenabled)
+        assert collections, "a full collection ran once idle"
+    finally:
+        gc.callbacks.remove(count)
+
+
+def test_a_new_rebuild_cancels_the_pending_collection() -> None:
+    idle = IdleCollector(delay=0.2)
+    idle.building()
+    idle.built()
+    idle.building()  # the next edit came before the server was idle
+    time.sleep(0.4)
+    assert not gc.isenabled()
+    idle.built()
+    assert wait_until(gc.isenabled)
+
+
+def test_stopping_the_server_resumes_collection_at_once() -> None:
+    idle = IdleCollector(delay=60)
+    idle.building()
+    idle.built()
+    idle.stop()
+    assert gc.isenabled()
+
+
+def test_a_disabled_collector_stays_disabled() -> None:
+    gc.disable()
+    idle = IdleCollector(delay=0.05)
+    idle.building()
+    idle.built()
+    time.sleep(0.2)
+    idle.stop()
+    assert not gc.isenabled(), "someone else had turned it off: leave it off"
