@@ -171,6 +171,30 @@ def site_artifacts(
     def embeds_for(read_from: Portal, kind: Kind, key: str) -> list[Embed]:
         return [Embed(s.label, s.text) for s in embed_snippets(read_from, urls, kind, key)]
 
+    def changes_pages() -> list[Artifact]:
+        changes = recent_changes(
+            portal, days=options.changes_days, max_entries=options.changes_max_entries
+        )
+        page = render_changes_page(
+            portal,
+            changes,
+            urls,
+            days=options.changes_days,
+            feed_path=FEED_PATH,
+            override_dir=options.override_dir,
+            environment=environment,
+        )
+        return [page, render_feed(portal, changes, urls, site_name=options.site_name)]
+
+    def badges() -> list[Artifact]:
+        return [
+            *badge_artifacts(portal, urls, options.badges),
+            *redirect_artifacts(portal, urls, options.badges),
+        ]
+
+    def exports() -> list[Artifact]:
+        return export_artifacts(portal, urls, rerender.exports if rerender else None)
+
     pages = render_pages(
         portal,
         urls,
@@ -182,30 +206,13 @@ def site_artifacts(
         rereading=rereading,
         previous=rerender.pages if rerender else None,
         environment=environment,
+        beside=[changes_pages, badges, exports],
     )
     if rerender is not None and rereading is not None:
         rerender.portal, rerender.pages, rerender.diagrams = portal, pages.memo, drawn
         rerender.made = (rereading.made - diagrams_made, diagrams_made)
         rerender.totals = (len(pages.artifacts), len(drawn.sources))
-    artifacts = pages.artifacts
-    changes = recent_changes(
-        portal, days=options.changes_days, max_entries=options.changes_max_entries
-    )
-    artifacts.append(
-        render_changes_page(
-            portal,
-            changes,
-            urls,
-            days=options.changes_days,
-            feed_path=FEED_PATH,
-            override_dir=options.override_dir,
-            environment=environment,
-        )
-    )
-    artifacts.append(render_feed(portal, changes, urls, site_name=options.site_name))
-    artifacts.extend(badge_artifacts(portal, urls, options.badges))
-    artifacts.extend(redirect_artifacts(portal, urls, options.badges))
-    artifacts.extend(export_artifacts(portal, urls, rerender.exports if rerender else None))
+    artifacts = [*pages.artifacts, *(a for made in pages.beside for a in made)]
     artifacts.extend(asset_artifacts(urls))
     return artifacts
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -64,6 +65,7 @@ class PagesMemo:
 class RenderedPages:
     artifacts: list[Artifact]
     memo: PagesMemo | None  # with a `rereading` only
+    beside: list[list[Artifact]]  # what the `beside` renders made, in order
 
 
 def render_pages(
@@ -78,13 +80,15 @@ def render_pages(
     rereading: Rereading | None = None,
     previous: PagesMemo | None = None,
     environment: jinja2.Environment | None = None,
+    beside: Sequence[Callable[[], list[Artifact]]] = (),
 ) -> RenderedPages:
     """Every page; `updated` gives the "last updated" date of entity pages that have one.
 
     With a `rereading` (of `portal`), pages read the portal through it and are returned in a
     memo; `previous`, the memo of the render before, supplies every page whose reads and
     inputs did not change. A given `environment` (of `page_environment(override_dir)`) saves
-    compiling the templates again.
+    compiling the templates again. `beside` are other renders of the site (badges, exports)
+    that share the cores with the page bodies (`okrsite/render/forked.py`).
     """
     updated = updated or {}
     env = environment or page_environment(override_dir)
@@ -133,7 +137,11 @@ def render_pages(
         kept[plan.source] = rereading.result(
             previous.bodies if previous else None, plan.source, inputs, make
         )
-    bodies = computed(makes) if rereading is None else [kept[p.source].value for p in plans]
+    if rereading is None:  # the others first: alternating, they go to both processes
+        made: list[Any] = computed([*beside, *makes])
+        others, bodies = made[: len(beside)], made[len(beside) :]
+    else:
+        others, bodies = [make() for make in beside], [kept[p.source].value for p in plans]
 
     linked_from: dict[tuple[Kind, str], set[int]] = defaultdict(set)
     for number, (plan, body) in enumerate(zip(plans, bodies, strict=True)):
@@ -170,9 +178,9 @@ def render_pages(
             artifacts.append(Artifact(plan.source, _page_text(plan, body.text + tail)))
         tails[plan.source] = (shown, tail)
     if rereading is None:
-        return RenderedPages(artifacts, None)
+        return RenderedPages(artifacts, None, others)
     by_source = {artifact.path: artifact for artifact in artifacts}
-    return RenderedPages(artifacts, PagesMemo(kept, tails, by_source))
+    return RenderedPages(artifacts, PagesMemo(kept, tails, by_source), others)
 
 
 def _reading_order(plan: PagePlan) -> tuple[int, str, str]:
