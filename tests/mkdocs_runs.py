@@ -4,8 +4,15 @@ process (fast, lets a test patch okrsite) or as a separate process (the real com
 from __future__ import annotations
 
 import os
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -47,3 +54,59 @@ def site_files(site_dir: Path) -> dict[str, bytes]:
         for path in sorted(site_dir.rglob("*"))
         if path.is_file()
     }
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def wait_for(check: object, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if check():  # type: ignore[operator]
+                return
+        except (urllib.error.URLError, ConnectionError):
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"not within {seconds} s")
+
+
+@contextmanager
+def serving(project: Path, base: str, log_path: Path) -> Iterator[None]:
+    """`mkdocs serve --dirty` of the project at `base`, logging to `log_path` (appended), stopped
+    with Ctrl-C as a user stops it: its shutdown stores the render cache."""
+    with log_path.open("a") as log:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "--dirty",
+                "-a",
+                base.removeprefix("http://"),
+            ],
+            cwd=project,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            yield
+        finally:
+            os.killpg(server.pid, signal.SIGINT)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait(timeout=30)
+                raise

@@ -4,6 +4,8 @@ failure in the child raised from the parent, as a serial run would raise it."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 from functools import partial
 
@@ -20,12 +22,26 @@ def _square_with_pid(number: int) -> tuple[int, int]:
     return number * number, os.getpid()
 
 
+def in_a_fresh_process(code: str) -> str:
+    """Run `code` in a new interpreter: forking is only done (and only safe) while no other
+    thread runs, and a test session may have some (the shared browser of the e2e tests)."""
+    script = f"import os\nfrom functools import partial\nfrom okrsite.render import forked\n{code}"
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
 def test_a_long_list_is_shared_with_a_child_and_comes_back_in_order() -> None:
-    count = forked.FORK_FROM + 11
-    results = forked.computed([partial(_square_with_pid, n) for n in range(count)])
-    assert [value for value, _ in results] == [n * n for n in range(count)]
-    processes = {pid for _, pid in results}
-    assert os.getpid() in processes and len(processes) == 2
+    shown = in_a_fresh_process(
+        "def square(n):\n    return n * n, os.getpid()\n"
+        "count = forked.FORK_FROM + 11\n"
+        "results = forked.computed([partial(square, n) for n in range(count)])\n"
+        "assert [value for value, _ in results] == [n * n for n in range(count)]\n"
+        "print(len({pid for _, pid in results}), os.getpid() in {pid for _, pid in results})\n"
+    )
+    assert shown.split() == ["2", "True"]
 
 
 def test_a_short_list_stays_in_this_process() -> None:
@@ -45,13 +61,18 @@ def test_no_fork_while_another_thread_runs() -> None:
     assert {pid for _, pid in results} == {os.getpid()}
 
 
-def _fails_on(bad: int, number: int) -> int:
-    if number == bad:
-        raise ValueError(f"cannot render {number}")
-    return number
-
-
 def test_a_failure_in_the_child_is_raised_here_with_its_message() -> None:
-    bad = 2 * 300 + 1  # odd: the child's half
-    with pytest.raises(ValueError, match=f"cannot render {bad}"):
-        forked.computed([partial(_fails_on, bad, n) for n in range(forked.FORK_FROM + 200)])
+    shown = in_a_fresh_process(
+        "def fails_on(bad, n):\n"
+        "    if n == bad:\n"
+        "        raise ValueError(f'cannot render {n} in {os.getpid()}')\n"
+        "    return n\n"
+        "bad = 2 * 300 + 1  # odd: the child's half\n"
+        "try:\n"
+        "    forked.computed([partial(fails_on, bad, n) for n in range(forked.FORK_FROM + 200)])\n"
+        "except ValueError as error:\n"
+        "    print(error, os.getpid())\n"
+    )
+    words = shown.split()
+    assert words[:3] == ["cannot", "render", "601"]
+    assert words[4] == words[5], "raised from this process, not the child's"

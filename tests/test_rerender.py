@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from pathlib import Path
 
@@ -380,6 +380,12 @@ def changed_paths(before: list[Artifact], after: list[Artifact]) -> set[str]:
     return {path for path in old.keys() | new.keys() if old.get(path) != new.get(path)}
 
 
+def first_render(content: Path, options: SiteOptions) -> tuple[Rerender, list[Artifact]]:
+    """A Rerender filled by rendering the content, and what that render made."""
+    rerender = Rerender()
+    return rerender, site_artifacts(loaded(content)[0], URLS, options, rerender=rerender)
+
+
 def copied(source: Path, tmp_path: Path) -> Path:
     return Path(shutil.copytree(source, tmp_path / "content", ignore=shutil.ignore_patterns(".*")))
 
@@ -390,8 +396,7 @@ def test_one_edit_renders_the_same_site_as_a_fresh_render(
     name: str, tmp_path: Path, options: SiteOptions
 ) -> None:
     content = copied(ROOT / "content", tmp_path)
-    rerender = Rerender()
-    before = site_artifacts(loaded(content)[0], URLS, options, rerender=rerender)
+    rerender, before = first_render(content, options)
     DEMO_EDITS[name](content)
     after = render_both(content, options, rerender)
     touched = DEMO_TOUCHES[name]
@@ -413,8 +418,7 @@ def test_a_content_error_between_renders_leaves_the_rerender_working(
     tmp_path: Path, options: SiteOptions
 ) -> None:
     content = copied(ROOT / "content", tmp_path)
-    rerender = Rerender()
-    before = site_artifacts(loaded(content)[0], URLS, options, rerender=rerender)
+    rerender, before = first_render(content, options)
     DEMO_BROKEN(content)
     assert load_portal(content, NO_HISTORY).portal is None
     DEMO_FIXED(content)
@@ -422,11 +426,11 @@ def test_a_content_error_between_renders_leaves_the_rerender_working(
     assert page(Kind.KEY_RESULT, "nps") in changed_paths(before, after)
 
 
-def test_every_edit_in_turn_with_one_rerender(tmp_path: Path, options: SiteOptions) -> None:
-    content = copied(ROOT / "content", tmp_path)
-    rerender = Rerender()
-    site = site_artifacts(loaded(content)[0], URLS, options, rerender=rerender)
-    for name, edit in [*DEMO_EDITS.items(), ("broken", DEMO_BROKEN), ("fixed", DEMO_FIXED)]:
+def edit_in_turn(content: Path, edits: Iterable[tuple[str, Edit]], options: SiteOptions) -> None:
+    """Every edit after the other with one Rerender; each must change the site ("broken" must
+    stop the load) and render as a fresh render does."""
+    rerender, site = first_render(content, options)
+    for name, edit in edits:
         edit(content)
         if name == "broken":
             assert load_portal(content, NO_HISTORY).portal is None
@@ -434,30 +438,24 @@ def test_every_edit_in_turn_with_one_rerender(tmp_path: Path, options: SiteOptio
         after = render_both(content, options, rerender)
         assert changed_paths(site, after), name
         site = after
+
+
+def test_every_edit_in_turn_with_one_rerender(tmp_path: Path, options: SiteOptions) -> None:
+    edits = [*DEMO_EDITS.items(), ("broken", DEMO_BROKEN), ("fixed", DEMO_FIXED)]
+    edit_in_turn(copied(ROOT / "content", tmp_path), edits, options)
 
 
 def test_every_edit_in_turn_on_bench_size_s(
     bench_s: Path, tmp_path: Path, options: SiteOptions
 ) -> None:
-    content = copied(bench_s / "content", tmp_path)
-    rerender = Rerender()
-    site = site_artifacts(loaded(content)[0], URLS, options, rerender=rerender)
-    for name, edit in bench_edits(bench_s).items():
-        edit(content)
-        if name == "broken":
-            assert load_portal(content, NO_HISTORY).portal is None
-            continue
-        after = render_both(content, options, rerender)
-        assert changed_paths(site, after), name
-        site = after
+    edit_in_turn(copied(bench_s / "content", tmp_path), bench_edits(bench_s).items(), options)
 
 
 def test_one_key_result_edit_on_bench_size_s_renders_few_pages(
     bench_s: Path, tmp_path: Path, options: SiteOptions
 ) -> None:
     content = copied(bench_s / "content", tmp_path)
-    rerender = Rerender()
-    site = site_artifacts(loaded(content)[0], URLS, options, rerender=rerender)
+    rerender, site = first_render(content, options)
     pages = len([a for a in site if a.path.endswith(".md")])
     assert rerender.made[0] == pages - 1, "the first render made every page but Changes"
     bench_edits(bench_s)["key-result-current"](content)
@@ -515,7 +513,6 @@ def test_a_new_as_of_date_or_threshold_renders_the_same_site_as_a_fresh_render(
     """Neither is watched (`mkdocs serve` running past midnight with no as_of set): the render
     after it must not reuse anything it cannot vouch for."""
     content = copied(ROOT / "content", tmp_path)
-    rerender = Rerender()
-    before = site_artifacts(loaded(content)[0], URLS, options, rerender=rerender)
+    rerender, before = first_render(content, options)
     after = render_both(content, options, rerender, settings)
     assert changed_paths(before, after)

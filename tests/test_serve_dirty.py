@@ -5,46 +5,15 @@ okrsite/mkdocs_plugin/dirty.py, would otherwise drop or duplicate entries)."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections import Counter
 from pathlib import Path
 
-from mkdocs_runs import run_mkdocs
+from mkdocs_runs import fetch, free_port, run_mkdocs, serving, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 CHANGED = re.compile(r"okrsite: (\d+) of (\d+) portal files changed \(--dirty\)")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return str(response.read().decode("utf-8"))
-
-
-def wait_for(check: object, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if check():  # type: ignore[operator]
-                return
-        except (urllib.error.URLError, ConnectionError):
-            pass
-        time.sleep(0.2)
-    raise AssertionError(f"not within {seconds} s")
 
 
 def entries(index_json: str) -> Counter[tuple[str, str]]:
@@ -59,16 +28,7 @@ def test_dirty_serve_rebuilds_the_change_and_keeps_search_whole(tmp_path: Path) 
         shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     base = f"http://127.0.0.1:{free_port()}"
-    log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", base.removeprefix("http://")],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
+    with serving(project, base, tmp_path / "serve.log"):
         wait_for(lambda: "Off track" in fetch(f"{base}/"), 120)
         content = project / "content" / "airline-check-in.yml"
         content.write_text(content.read_text("utf-8").replace("current: 3.9", "current: 4.3"))
@@ -76,10 +36,6 @@ def test_dirty_serve_rebuilds_the_change_and_keeps_search_whole(tmp_path: Path) 
         wait_for(lambda: "<dd>4.3</dd>" in fetch(page), 60)
         wait_for(lambda: "Reloading browsers" in (tmp_path / "serve.log").read_text(), 10)
         served_index = fetch(f"{base}/search/search_index.json")
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-        log.close()
 
     changed = [tuple(map(int, m)) for m in CHANGED.findall((tmp_path / "serve.log").read_text())]
     assert len(changed) == 2 and changed[0][0] == changed[0][1]  # first build: everything

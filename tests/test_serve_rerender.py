@@ -5,20 +5,14 @@ stored for the next process. Then the same through a real `mkdocs serve --dirty`
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import signal
-import subprocess
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from history_repo import GitRepo
-from test_serve_dirty import fetch, free_port, wait_for
+from mkdocs_runs import fetch, free_port, serving, wait_for
 
 from okrsite.settings import Settings, read_settings
 from okrsite.site import Session
@@ -193,39 +187,6 @@ def detail(html: str, name: str) -> str:
     """A key-result page's value for `name` in its definition list."""
     term = BeautifulSoup(html, "html.parser").find("dt", string=name)
     return "" if term is None else str(term.find_next_sibling("dd").get_text(strip=True))
-
-
-@contextmanager
-def serving(project: Path, base: str, log_path: Path) -> Iterator[None]:
-    """`mkdocs serve --dirty` of the project at `base`, logging to `log_path` (appended), stopped
-    with Ctrl-C as a user stops it: its shutdown stores the render cache."""
-    with log_path.open("a") as log:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "serve",
-                "--dirty",
-                "-a",
-                base.removeprefix("http://"),
-            ],
-            cwd=project,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        try:
-            yield
-        finally:
-            os.killpg(server.pid, signal.SIGINT)
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait(timeout=30)
-                raise
 
 
 @pytest.mark.parametrize("start", ["cold", "from-cache"])
