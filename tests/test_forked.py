@@ -76,3 +76,17 @@ def test_a_failure_in_the_child_is_raised_here_with_its_message() -> None:
     words = shown.split()
     assert words[:3] == ["cannot", "render", "601"]
     assert words[4] == words[5], "raised from this process, not the child's"
+
+
+def test_a_child_that_dies_without_answering_costs_only_time() -> None:
+    shown = in_a_fresh_process(
+        "parent = os.getpid()\n"
+        "def dies_in_child(n):\n"
+        "    if os.getpid() != parent:\n"
+        "        os._exit(9)  # as a crash would, before any answer\n"
+        "    return n\n"
+        "count = forked.FORK_FROM + 5\n"
+        "made = forked.computed([partial(dies_in_child, n) for n in range(count)])\n"
+        "print(made == list(range(count)))\n"
+    )
+    assert shown.split() == ["True"]

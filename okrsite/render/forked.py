@@ -6,7 +6,8 @@ need already in memory (portal, templates, plans) and sends back only its result
 `fork` is missing (Windows) or unsafe (other threads running), the machine has one core, or
 the list is short, everything runs here. A failure in the child is not reported from there:
 its half is rendered again in this process, which raises the very same error with a proper
-traceback.
+traceback; a child that dies without a word (killed, or crashed as forked children can on
+macOS) costs only the time.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 FORK_FROM = 500  # below this the fork and the copying back cost more than they save
@@ -42,7 +43,7 @@ def computed(makes: Sequence[Callable[[], T]]) -> list[T]:
     sender.close()
     try:
         ours = [make() for make in makes[::2]]
-        answer = receiver.recv()
+        answer = _received(receiver)
     except BaseException:
         child.kill()
         raise
@@ -56,6 +57,16 @@ def computed(makes: Sequence[Callable[[], T]]) -> list[T]:
         if index < len(others):
             merged.append(others[index])
     return merged
+
+
+def _received(receiver: Connection) -> list[Any] | None:
+    """The child's results; None when it failed or died without answering (then its half is
+    rendered here)."""
+    try:
+        answer: list[Any] | None = receiver.recv()
+    except (EOFError, OSError):
+        return None
+    return answer
 
 
 def _child(makes: Sequence[Callable[[], T]], sender: Connection) -> None:
