@@ -53,5 +53,8 @@ def test_the_demo_search_index_leaves_out_what_other_pages_say(tmp_path: Path) -
     assert "Streamline the airport check-in" not in text["objectives/"]  # an index row
     assert "okr-index" in (site / "objectives/index.html").read_text("utf-8")
     assert "3.9" in text["key-results/checkin-satisfaction/"]  # the facts are still searched
+    objective = " ".join(t for at, t in text.items() if at.startswith("objectives/streamline-"))
+    assert "Increase digital check-in adoption" not in objective  # a row of its key results
+    assert text["key-results/checkin-satisfaction/#linked-from"] == ""  # other pages' titles
     every_text = json.dumps(entries)
     assert "OKR progress badge" not in every_text and "<svg" not in every_text
