@@ -84,7 +84,6 @@ def test_a_missing_key_is_recorded_before_the_error(log: ReadLog, teams: Watched
 
 def test_reads_outside_a_scope_are_not_kept(log: ReadLog, teams: Watched[int]) -> None:
     teams["ops"]
-    log.replay({("teams", "web")})
     with log.scope() as reads:
         pass
     assert reads == set()
@@ -101,12 +100,6 @@ def test_a_nested_scope_counts_for_the_outer_one_unless_apart(
         assert inner == {("teams", "ops")}
         assert separate == {("teams", "web")}
     assert outer == {("teams", "ops")}
-
-
-def test_replay_adds_earlier_reads_to_the_open_scope(log: ReadLog) -> None:
-    with log.scope() as reads:
-        log.replay([("teams", "ops"), ("objectives", None)])
-    assert reads == {("teams", "ops"), ("objectives", None)}
 
 
 def test_a_watched_portal_reports_reads_of_every_part(log: ReadLog) -> None:

@@ -16,7 +16,6 @@ from collections.abc import (
     Callable,
     Hashable,
     ItemsView,
-    Iterable,
     Iterator,
     KeysView,
     Mapping,
@@ -58,11 +57,6 @@ class ReadLog:
     def add(self, namespace: str, key: str | None) -> None:
         if self._open is not None:
             self._open.add((namespace, key))
-
-    def replay(self, reads: Iterable[Read]) -> None:
-        """Count reads made earlier as made now (a result computed once, used again)."""
-        if self._open is not None:
-            self._open.update(reads)
 
 
 class Watched(Mapping[str, V]):
@@ -200,9 +194,11 @@ class Rereading:
         inputs: object,
         make: Callable[[], T],
     ) -> Kept[T]:
-        old = kept.get(unit) if kept is not None and self.changed is not None else None
-        if old is not None and old.inputs == inputs and self.changed.isdisjoint(old.reads):  # type: ignore[union-attr]
-            return old
+        changed = self.changed
+        old = kept.get(unit) if kept is not None and changed is not None else None
+        if old is not None and changed is not None:
+            if old.inputs == inputs and changed.isdisjoint(old.reads):
+                return old
         self.made += 1
         with self.log.scope() as reads:
             value = make()
@@ -229,12 +225,12 @@ class Derived(Generic[T]):
             return
         for unit, old in previous.items():
             try:
-                new = old if changed.isdisjoint(old.reads) else self._made(unit)
+                new: Kept[T] | None = old if changed.isdisjoint(old.reads) else self._made(unit)
             except KeyError:  # what it was made from is gone: so is the value
-                changed.update(((namespace, unit), (namespace, None)))
-                continue
-            self.kept[unit] = new
-            if new.value != old.value:
+                new = None
+            if new is not None:
+                self.kept[unit] = new
+            if new is None or new.value != old.value:
                 changed.update(((namespace, unit), (namespace, None)))
 
     def _made(self, unit: str) -> Kept[T]:

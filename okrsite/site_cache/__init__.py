@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from okrsite.artifacts import Artifact
 from okrsite.render.pages import portal_nav
 from okrsite.settings import Settings
-from okrsite.site import Session, load_portal, site_artifacts
+from okrsite.site import LoadedPortal, Session, load_portal, site_artifacts
 from okrsite.site_cache.entry import read_entry, write_entry
 from okrsite.site_cache.key import Uncacheable, cache_key, frame_key
 from okrsite.site_cache.rendered import PortalFiles, RenderedPortal
@@ -46,13 +47,9 @@ def render_portal(
     cached = read_entry(folder, key) if key is not None else None
     if cached is not None:
         return cached
-    loaded = load_portal(settings.content_dir, settings.portal, session=session)
-    if loaded.portal is None:
+    loaded, artifacts = _loaded_and_rendered(settings, urls, session, frame)
+    if loaded.portal is None or artifacts is None:
         return RenderedPortal(loaded.problems, loaded.notices, None)
-    rerender = session.enter(frame) if session is not None and frame is not None else None
-    artifacts = site_artifacts(
-        loaded.portal, urls, settings.site, loaded.last_updated, rerender=rerender
-    )
     nav = portal_nav(loaded.portal, urls, settings.site.nav_section_pages)
     rendered = RenderedPortal(loaded.problems, loaded.notices, PortalFiles(artifacts, nav), key)
     # Content edited while rendering (`mkdocs serve`) must not be stored under the old key.
@@ -82,12 +79,22 @@ def fill_session(settings: Settings, urls: SiteUrls, session: Session) -> None:
     first build read from the cache, so that its first edit renders only what it touched.
     Content errors leave the session as it was; raises DiagramError as `site_artifacts` does."""
     frame = _guarded(lambda: frame_key(settings, urls))
-    if frame is None:
-        return
+    if frame is not None:
+        _loaded_and_rendered(settings, urls, session, frame)
+
+
+def _loaded_and_rendered(
+    settings: Settings, urls: SiteUrls, session: Session | None, frame: str | None
+) -> tuple[LoadedPortal, list[Artifact] | None]:
+    """The loaded portal and its files (None when content errors stopped the load), through
+    the session when there is one and the frame is known."""
     loaded = load_portal(settings.content_dir, settings.portal, session=session)
-    if loaded.portal is not None:
-        rerender = session.enter(frame)
-        site_artifacts(loaded.portal, urls, settings.site, loaded.last_updated, rerender=rerender)
+    if loaded.portal is None:
+        return loaded, None
+    rerender = session.enter(frame) if session is not None and frame is not None else None
+    return loaded, site_artifacts(
+        loaded.portal, urls, settings.site, loaded.last_updated, rerender=rerender
+    )
 
 
 def _guarded(compute: Callable[[], str]) -> str | None:
