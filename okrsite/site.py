@@ -23,11 +23,12 @@ from okrsite.model import Visibility
 from okrsite.portal import Portal, assemble_portal
 from okrsite.problems import Problem
 from okrsite.render.badges import BadgeOptions, badge_artifacts
+from okrsite.render.badges.artifacts import KeptBadges
 from okrsite.render.changes import recent_changes, render_changes_page
 from okrsite.render.diagrams import DiagramOptions, DiagramsMemo, redraw_diagrams, render_diagrams
 from okrsite.render.embeds import embed_notice, embed_snippets
 from okrsite.render.exports import export_artifacts
-from okrsite.render.exports.document import JsonFragments
+from okrsite.render.exports.artifacts import KeptExports
 from okrsite.render.feed import FEED_PATH, render_feed
 from okrsite.render.pages import Embed, render_pages
 from okrsite.render.pages.environment import THEME_PACKAGE, page_environment
@@ -120,7 +121,8 @@ class Rerender:
     pages: PagesMemo | None = None
     diagrams: DiagramsMemo | None = None
     environment: jinja2.Environment | None = None  # the page templates, compiled once
-    exports: JsonFragments = field(default_factory=JsonFragments)
+    exports: KeptExports = field(default_factory=KeptExports)
+    badges: KeptBadges = field(default_factory=KeptBadges)
     made: tuple[int, int] = (0, 0)  # last render: pages and diagrams made, not reused
     totals: tuple[int, int] = (0, 0)  # last render: pages and diagrams in all
 
@@ -187,13 +189,16 @@ def site_artifacts(
         return [page, render_feed(portal, changes, urls, site_name=options.site_name)]
 
     def badges() -> list[Artifact]:
+        kept = (rereading, rerender.badges) if rerender and rereading else None
         return [
-            *badge_artifacts(portal, urls, options.badges),
+            *badge_artifacts(portal, urls, options.badges, kept),
             *redirect_artifacts(portal, urls, options.badges),
         ]
 
     def exports() -> list[Artifact]:
-        return export_artifacts(portal, urls, rerender.exports if rerender else None)
+        return export_artifacts(
+            portal, urls, (rereading, rerender.exports) if rerender and rereading else None
+        )
 
     pages = render_pages(
         portal,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -14,10 +15,11 @@ from portal_samples import HOSTILE, sample_portal
 
 from okrsite.load import load_content
 from okrsite.model import Visibility
-from okrsite.portal import assemble_portal
+from okrsite.portal import Portal, assemble_portal
 from okrsite.render.exports import CSV_NAME, JSON_NAME, SCHEMA_NAME, export_artifacts
-from okrsite.render.exports.artifacts import export_files
+from okrsite.render.exports.artifacts import KeptExports, export_files
 from okrsite.render.exports.key_results_csv import COLUMNS
+from okrsite.render.reads import Rereading
 from okrsite.urls import SiteUrls
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
@@ -191,27 +193,40 @@ def test_no_text_cell_starts_a_formula() -> None:
                 float(cell)
 
 
-@pytest.mark.parametrize(
-    "document",
-    [
-        {},
-        {"as_of": "2026-11-23", "empty": [], "scalars": [1, 2.5, None], "mixed": [{"a": 1}, 2]},
-        {"entities": [{"id": "a", "nested": {"list": [1, {"x": "multi\nline <&>"}]}}, {}]},
-    ],
-)
-def test_kept_json_fragments_write_exactly_what_json_text_writes(document: dict) -> None:
-    from okrsite.render.exports.document import JsonFragments, json_text
-
-    fragments = JsonFragments()
-    assert fragments.json_text(document) == json_text(document)
-    assert fragments.json_text(document) == json_text(document), "from the kept fragments"
+def _edited(portal: Portal, value: float) -> Portal:
+    """The portal with its first key result's current value set to `value`."""
+    model = portal.model
+    key, key_result = next(iter(model.key_results.items()))
+    edited = replace(
+        model, key_results={**model.key_results, key: replace(key_result, current=value)}
+    )
+    return assemble_portal(edited, portal.scorecard.as_of)
 
 
-def test_kept_json_fragments_follow_an_edit_of_the_portal() -> None:
-    from okrsite.render.exports.document import JsonFragments, json_text, okrs_document
+def test_kept_exports_write_exactly_what_a_fresh_export_writes() -> None:
+    """Under `mkdocs serve` each entity's JSON and CSV row is kept between renders; what is
+    written must not tell the difference, through entities that leave, come back and change."""
+    internal = sample_portal()
+    edited = _edited(internal, 1234.5)
+    kept, previous = KeptExports(), None
+    for shown in (internal, sample_portal(Visibility.PUBLIC), internal, internal, edited):
+        rereading = Rereading(shown, previous)
+        assert export_files(shown, SITE, (rereading, kept)) == export_files(shown, SITE)
+        previous = shown
+    assert "1234.5" in export_files(edited, SITE)[JSON_NAME]
 
-    fragments = JsonFragments()
-    internal, public = sample_portal(), sample_portal(Visibility.PUBLIC)
-    for shown in (internal, public, internal):  # entities leave and come back
-        document = okrs_document(shown, SiteUrls())
-        assert fragments.json_text(document) == json_text(document)
+
+def test_kept_exports_make_only_what_an_edit_touched() -> None:
+    internal = sample_portal()
+    kept = KeptExports()
+    export_files(internal, SITE, (Rereading(internal, None), kept))
+    every = kept.json.made
+    kinds = ("value_streams", "stages", "capabilities", "teams", "objectives", "key_results")
+    entities = sum(len(getattr(internal.model, kind)) for kind in (*kinds, "initiatives"))
+    assert (every, kept.csv.made) == (entities, len(internal.model.key_results))
+    export_files(internal, SITE, (Rereading(internal, internal), kept))
+    assert (kept.json.made, kept.csv.made) == (0, 0)
+    edited = _edited(internal, 1234.5)
+    export_files(edited, SITE, (Rereading(edited, internal), kept))
+    assert kept.csv.made == 1, "one key result's row"
+    assert 1 <= kept.json.made <= every - 2, "not the two other key results"

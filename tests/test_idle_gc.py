@@ -1,5 +1,6 @@
-"""okrsite/mkdocs_plugin/idle_gc.py: no automatic collection during a serve rebuild, one full
-collection once the server is idle, and automatic collection again after it."""
+"""okrsite/mkdocs_plugin/idle_gc.py: no automatic collection during a serve rebuild, one
+collection once the server is idle that freezes what survives, a full one after long idleness,
+and automatic collection again after it."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from okrsite.mkdocs_plugin.idle_gc import IdleCollector
 def collector_restored() -> Iterator[None]:
     was = gc.isenabled()
     yield
+    gc.unfreeze()
     if was:
         gc.enable()
 
@@ -45,8 +47,40 @@ def test_a_rebuild_pauses_collection_and_idleness_collects_and_resumes_it() -> N
         assert not gc.isenabled(), "still paused right after the rebuild"
         assert wait_until(gc.isenabled)
         assert collections, "a full collection ran once idle"
+        assert gc.get_freeze_count() > 0, "what survived is left out of the next collections"
+        idle.stop()
     finally:
         gc.callbacks.remove(count)
+
+
+class Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_a_cycle_dropped_after_it_was_frozen_is_reclaimed_after_long_idleness() -> None:
+    import weakref
+
+    idle = IdleCollector(delay=0.05, deep_delay=0.3)
+    kept = Cycle()
+    idle.building()
+    idle.built()
+    assert wait_until(lambda: gc.get_freeze_count() > 0)
+    gone = weakref.ref(kept)
+    del kept
+    gc.collect()
+    assert gone() is not None, "frozen: a quick collection leaves it"
+    assert wait_until(lambda: gone() is None), "the deep collection after idleness frees it"
+    idle.stop()
+
+
+def test_stopping_the_server_unfreezes_everything() -> None:
+    idle = IdleCollector(delay=0.05)
+    idle.building()
+    idle.built()
+    assert wait_until(lambda: gc.get_freeze_count() > 0)
+    idle.stop()
+    assert gc.get_freeze_count() == 0
 
 
 def test_a_new_rebuild_cancels_the_pending_collection() -> None:
@@ -58,6 +92,7 @@ def test_a_new_rebuild_cancels_the_pending_collection() -> None:
     assert not gc.isenabled()
     idle.built()
     assert wait_until(gc.isenabled)
+    idle.stop()
 
 
 def test_stopping_the_server_resumes_collection_at_once() -> None:

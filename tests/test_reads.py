@@ -17,6 +17,7 @@ from history_repo import small_model
 from okrsite.model import Model
 from okrsite.portal import Portal, assemble_portal
 from okrsite.render.reads import (
+    KEYS,
     Derived,
     Kept,
     ReadLog,
@@ -56,23 +57,44 @@ def test_lookups_record_the_key(log: ReadLog, teams: Watched[int]) -> None:
 @pytest.mark.parametrize(
     "whole",
     [
-        lambda m: [key for key in m],  # no len(): `list(m)` would ask for it first
-        lambda m: len(m),
-        lambda m: list(m.keys()),
         lambda m: list(m.values()),
         lambda m: list(m.items()),
         lambda m: 3 in m,  # not a key: could be anything, so the whole mapping counts
-        lambda m: dict(m),
     ],
-    ids=["iter", "len", "keys", "values", "items", "in-non-str", "dict"],
+    ids=["values", "items", "in-non-str"],
 )
 def test_whole_mapping_reads_record_the_namespace(
     log: ReadLog, teams: Watched[int], whole: Callable[[Watched[int]], object]
 ) -> None:
     with log.scope() as reads:
         whole(teams)
-    assert ("teams", None) in reads
-    assert reads <= {("teams", None), ("teams", "ops"), ("teams", "web")}
+    assert reads == {("teams", None)}
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        lambda m: [key for key in m],  # no len(): `list(m)` would ask for it first
+        lambda m: len(m),
+        lambda m: bool(m),
+        lambda m: list(m.keys()),
+    ],
+    ids=["iter", "len", "bool", "keys"],
+)
+def test_reads_of_the_keys_alone_record_the_keys(
+    log: ReadLog, teams: Watched[int], keys: Callable[[Watched[int]], object]
+) -> None:
+    """An index page that lists keys and looks each one up depends on the list and on each
+    entry, not on every value as a whole."""
+    with log.scope() as reads:
+        keys(teams)
+    assert reads == {("teams", KEYS)}
+
+
+def test_copying_a_mapping_reads_its_keys_and_each_value(log: ReadLog, teams: Watched[int]) -> None:
+    with log.scope() as reads:
+        dict(teams)
+    assert reads == {("teams", KEYS), ("teams", "ops"), ("teams", "web")}
 
 
 def test_a_missing_key_is_recorded_before_the_error(log: ReadLog, teams: Watched[int]) -> None:
@@ -139,6 +161,7 @@ def test_a_changed_value_changes_its_key_and_its_namespace() -> None:
     changed = changed_reads(portal(small_model(adoption=40)), portal(small_model(adoption=50)))
     assert changed is not None
     assert {("model.key_results", "adoption"), ("model.key_results", None)} <= changed
+    assert ("model.key_results", KEYS) not in changed, "the same keys in the same order"
     assert {("scorecard.key_results", "adoption"), ("scorecard.objectives", "check-in")} <= changed
     assert ("model.key_results", "wait-time") not in changed
     assert ("scorecard.key_results", "wait-time") not in changed
@@ -162,6 +185,7 @@ def test_an_added_key_is_a_change_of_it_and_of_its_namespace() -> None:
     changed = changed_reads(portal(fewer), portal(full))
     assert changed is not None
     assert {("model.key_results", "wait-time"), ("model.key_results", None)} <= changed
+    assert ("model.key_results", KEYS) in changed
     assert ("scorecard.key_results", "wait-time") in changed
     assert ("model.objectives", "check-in") in changed  # its list of key results grew
     assert ("model.key_results", "adoption") not in changed
@@ -173,6 +197,7 @@ def test_a_removed_key_is_a_change_of_it_and_of_its_namespace() -> None:
     changed = changed_reads(portal(full), portal(fewer))
     assert changed is not None
     assert {("model.key_results", "wait-time"), ("model.key_results", None)} <= changed
+    assert ("model.key_results", KEYS) in changed
     assert ("scorecard.key_results", "wait-time") in changed
     assert ("model.key_results", "kiosk-launch") not in changed
 
@@ -182,7 +207,10 @@ def test_a_new_order_changes_the_namespace_only() -> None:
     keys = list(before.model.key_results)
     reordered = {key: before.model.key_results[key] for key in reversed(keys)}
     after = replace(before, model=replace(before.model, key_results=reordered))
-    assert changed_reads(before, after) == {("model.key_results", None)}
+    assert changed_reads(before, after) == {
+        ("model.key_results", None),
+        ("model.key_results", KEYS),
+    }
 
 
 def test_a_change_of_a_field_that_is_not_watched_trusts_nothing() -> None:
@@ -231,6 +259,19 @@ def test_rereading_reuses_only_what_an_edit_did_not_touch() -> None:
     assert again["wait-time"] is kept["wait-time"]
     assert again["adoption"] is not kept["adoption"]
     assert again["adoption"].value != kept["adoption"].value
+
+
+def test_a_reused_result_counts_its_reads_for_the_enclosing_scope() -> None:
+    """A table row reused inside a page that renders again: the page still depends on what
+    the row read, or an edit of the row alone would not render the page."""
+    before = portal(small_model(adoption=40))
+    kept = _render(Rereading(before, None), None)
+    second = Rereading(portal(small_model(adoption=60)), before)
+    with second.log.scope() as page_reads:
+        again = _render(second, kept)
+    assert again["wait-time"] is kept["wait-time"]
+    assert kept["wait-time"].reads <= page_reads
+    assert again["adoption"].reads <= page_reads
 
 
 def test_rereading_renders_again_when_the_inputs_differ() -> None:

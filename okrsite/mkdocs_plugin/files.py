@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import file_sort_key
 from mkdocs.utils import nest_paths
 
 from okrsite.artifacts import Artifact
-from okrsite.mkdocs_plugin.dirty import PortalFile
+from okrsite.mkdocs_plugin.dirty import portal_file
 from okrsite.render.pages import NavEntry
+
+MakeFile = Callable[[MkDocsConfig, Artifact, InclusionLevel], File]
 
 
 def shown_path(docs_dir: str, src_uri: str) -> str:
@@ -38,29 +40,34 @@ def nav_paths(entries: Iterable[NavEntry]) -> set[str]:
 
 
 def add_artifacts(
-    files: Files, artifacts: list[Artifact], nav: list[NavEntry], config: MkDocsConfig
+    files: Files,
+    artifacts: list[Artifact],
+    nav: list[NavEntry],
+    config: MkDocsConfig,
+    make: MakeFile = portal_file,
 ) -> Files:
-    """Add every artifact; pages outside the portal's nav are marked so MkDocs won't list them.
+    """Add every artifact as a file `make` makes; pages outside the portal's nav are marked so
+    MkDocs won't list them.
 
     A user file at the same path as a generated one stops the build: silently replacing
     either would lose content.
     """
     in_nav = nav_paths(nav)
+    users = files.src_uris
     for artifact in artifacts:
-        existing = files.get_file_from_path(artifact.path)
-        if existing is not None:
+        if artifact.path in users:
             raise PluginError(
                 f"okrsite: '{shown_path(config.docs_dir, artifact.path)}' is also a page okrsite "
                 "generates; rename or remove your file, or set the okrsite plugin's `prefix:` "
                 "so the portal lives in its own folder"
             )
+    for artifact in artifacts:
         inclusion = (
             InclusionLevel.UNDEFINED
             if not artifact.is_page or artifact.path in in_nav
             else InclusionLevel.NOT_IN_NAV
         )
-        files.append(PortalFile.generated(config, artifact.path, content=artifact.content,
-                                          inclusion=inclusion))  # fmt: skip
+        files.append(make(config, artifact, inclusion))
     return files
 
 

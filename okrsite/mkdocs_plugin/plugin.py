@@ -9,13 +9,13 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from okrsite.mkdocs_plugin.build import PortalBuilder
 from okrsite.mkdocs_plugin.config import OkrsiteConfig
-from okrsite.mkdocs_plugin.dirty import ChangedFiles, repair_search_index
+from okrsite.mkdocs_plugin.dirty import ChangedFiles, keep_theme_pages, repair_search_index
 from okrsite.mkdocs_plugin.files import add_artifacts, merged_nav
 from okrsite.mkdocs_plugin.head import with_feed_link
 from okrsite.mkdocs_plugin.idle_gc import IdleCollector
@@ -42,6 +42,8 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
         self.pages = PageCache()
         self.changed = ChangedFiles()
         self.dirty = False
+        self.inclusion = InclusionLevel.is_included
+        self.page_urls: list[str] = []
         self.rebuilt: set[str] = set()
         self.search_views: dict[str, str | None] = {}
         self.full_content: str | None = None
@@ -52,6 +54,10 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
         self.builder.forget(serving=command == "serve")
         self.collector = IdleCollector() if command == "serve" else None
         self.dirty = dirty
+        # the pages MkDocs builds: `serve` (not `serve --clean`) shows drafts too
+        self.inclusion = (
+            InclusionLevel.is_in_serve if command == "serve" else InclusionLevel.is_included
+        )
 
     def on_shutdown(self) -> None:
         self.builder.forget()
@@ -90,13 +96,17 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         built = self.built
-        add_artifacts(files, built.artifacts, built.nav, config)
         self.generated = {artifact.path for artifact in built.artifacts}
         self.generated_pages = {artifact.path for artifact in built.artifacts if artifact.is_page}
         config.nav = merged_nav(self.user_nav, built.nav, files, self.generated)
         if self.dirty:
-            changed = self.changed.mark(built.artifacts, files, config.nav)
+            self.changed.start(config, config.nav, self.settings.portal.as_of)
+            add_artifacts(files, built.artifacts, built.nav, config, self.changed.file)
+            self.changed.keep_user_pages(files)
+            changed = self.changed.changed()
             log.info(f"{changed} of {len(built.artifacts)} portal files changed (--dirty)")
+        else:
+            add_artifacts(files, built.artifacts, built.nav, config)
         if self.settings.page_cache:
             reason = self.pages.start(config, self.settings.site.diagrams.cache_dir)
             if reason:
@@ -158,8 +168,12 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
     def on_env(
         self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
-        pages = [f.page for f in files.documentation_pages() if f.src_uri in self.generated]
-        self.pages.plan_replays(env, self.nav, [page for page in pages if page is not None])
+        built = [f.page for f in files.documentation_pages(inclusion=self.inclusion) if f.page]
+        self.page_urls = [page.url for page in built]  # the order pages are built in
+        pages = [page for page in built if page.file.src_uri in self.generated]
+        self.pages.plan_replays(env, self.nav, pages)
+        if self.dirty and self.changed.same_frame:
+            keep_theme_pages(config, files, self.generated)
         return env
 
     @event_priority(50)  # before the search plugin indexes the page
@@ -199,7 +213,7 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
     @event_priority(10)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.dirty:
-            repair_search_index(config, self.rebuilt)
+            repair_search_index(config, self.rebuilt, self.page_urls)
         summary = self.pages.finish(self.generated_pages)
         if summary:
             log.info(summary)

@@ -4,7 +4,8 @@ result edited, some 50 of 6,457 pages touched).
 
 A render that wants to be repeated cheaply reads a *watched* copy of the portal: every mapping
 of the model, the relations and the scorecard is wrapped so that a lookup records
-`(namespace, key)` and any iteration records `(namespace, None)`, into the scope that is open.
+`(namespace, key)`, iterating over keys or counting them records `(namespace, KEYS)` and
+iterating over values records `(namespace, None)`, into the scope that is open.
 After the next load, `changed_reads` compares the old portal with the new one the same way, and
 a file is reused only when none of its reads changed. Fields that are not mappings (the as-of
 date, the thresholds) are not watched: when one of them changes, everything is rendered again.
@@ -30,6 +31,7 @@ from okrsite.model import Entity
 from okrsite.portal import Portal
 
 Read = tuple[str, str | None]  # (namespace, key); None: the namespace as a whole
+KEYS = "#keys"  # the keys of a namespace and their order (no id starts with "#")
 V = TypeVar("V")
 T = TypeVar("T")
 U = TypeVar("U", bound=Hashable)
@@ -58,6 +60,11 @@ class ReadLog:
         if self._open is not None:
             self._open.add((namespace, key))
 
+    def extend(self, reads: frozenset[Read]) -> None:
+        """Reads made earlier that count again now (a result reused inside another)."""
+        if self._open is not None:
+            self._open |= reads
+
 
 class Watched(Mapping[str, V]):
     """A read-only mapping that tells its log which keys were looked up."""
@@ -80,15 +87,15 @@ class Watched(Mapping[str, V]):
         return key in self._data
 
     def __iter__(self) -> Iterator[str]:
-        self._log.add(self._namespace, None)
+        self._log.add(self._namespace, KEYS)
         return iter(self._data)
 
     def __len__(self) -> int:
-        self._log.add(self._namespace, None)
+        self._log.add(self._namespace, KEYS)
         return len(self._data)
 
     def keys(self) -> KeysView[str]:
-        self._log.add(self._namespace, None)
+        self._log.add(self._namespace, KEYS)
         return self._data.keys()
 
     def values(self) -> ValuesView[V]:
@@ -158,9 +165,12 @@ def changed_reads(old: Portal, new: Portal) -> set[Read] | None:
                     for k in was.keys() | now.keys()
                     if was.get(k, _MISSING) != now.get(k, _MISSING)
                 }
-                if keys or list(was) != list(now):
+                reordered = list(was) != list(now)
+                if keys or reordered:
                     changed.add((namespace, None))
                     changed.update((namespace, key) for key in keys)
+                if reordered:
+                    changed.add((namespace, KEYS))
             elif was != now:
                 if not (_watchable(was) and _watchable(now)):
                     return None
@@ -194,15 +204,29 @@ class Rereading:
         inputs: object,
         make: Callable[[], T],
     ) -> Kept[T]:
+        """The kept result of `unit` if still valid, else a new one (counted in `made`)."""
+        found, made = self.kept_or_made(kept, unit, inputs, make)
+        self.made += made
+        return found
+
+    def kept_or_made(
+        self,
+        kept: Mapping[U, Kept[T]] | None,
+        unit: U,
+        inputs: object,
+        make: Callable[[], T],
+    ) -> tuple[Kept[T], bool]:
+        """`result` without the count, and whether it was made now. Either way the result's
+        reads count for the enclosing scope (a page whose table rows are results too)."""
         changed = self.changed
         old = kept.get(unit) if kept is not None and changed is not None else None
         if old is not None and changed is not None:
             if old.inputs == inputs and changed.isdisjoint(old.reads):
-                return old
-        self.made += 1
+                self.log.extend(old.reads)
+                return old, False
         with self.log.scope() as reads:
             value = make()
-        return Kept(inputs, frozenset(reads), value)
+        return Kept(inputs, frozenset(reads), value), True
 
 
 class Derived(Generic[T]):
@@ -243,3 +267,23 @@ class Derived(Generic[T]):
         if unit not in self.kept:
             self.kept[unit] = self._made(unit)
         return self.kept[unit].value
+
+
+class KeptByUnit(Generic[U, T]):
+    """Results of one kind (an entity's export JSON, its badge files) kept from one render to
+    the next: each is made again only when its inputs or what it read changed."""
+
+    def __init__(self) -> None:
+        self._before: dict[U, Kept[T]] = {}
+        self._now: dict[U, Kept[T]] = {}
+        self.made = 0  # this render: results made, not reused
+
+    def begin(self) -> None:
+        """A render starts: what the last one made is what this one may reuse."""
+        self._before, self._now, self.made = self._now, {}, 0
+
+    def get(self, rereading: Rereading, unit: U, inputs: object, make: Callable[[], T]) -> T:
+        found, made = rereading.kept_or_made(self._before, unit, inputs, make)
+        self._now[unit] = found
+        self.made += made
+        return found.value

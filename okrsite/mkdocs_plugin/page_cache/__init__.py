@@ -176,6 +176,8 @@ class PageCache:
         if self._store and not state.replay and state.converted and state.shell_key is not None:
             self._store.put(page.file.src_uri, state.content_key, state.converted,
                             state.shell_key, output)  # fmt: skip
+        if state.replay:  # the meta as the page has it: `mkdocs serve --dirty` keeps pages
+            page.meta.pop("template", None)
         state.stored = state.converted = None
         state.markdown = ""
 

@@ -42,6 +42,14 @@ def badge_subjects(portal: Portal) -> list[BadgeSubject]:
     return subjects
 
 
+def badge_subject_keys(portal: Portal) -> list[tuple[Kind, str]]:
+    """What `badge_subjects` lists, by kind and key: reading only the keys."""
+    keys = [(Kind.NORTH_STAR, portal.model.north_star.key)]
+    for kind, entities, _ in _scored_kinds(portal):
+        keys.extend((kind, key) for key in entities)
+    return keys
+
+
 def badge_subject(portal: Portal, kind: Kind, key: str) -> BadgeSubject | None:
     """The badge subject for one page, or None for kinds without a badge (initiatives)."""
     if kind is Kind.NORTH_STAR:

@@ -9,13 +9,15 @@ from the Scorecard. Lists keep model order, keys a fixed order, so the text neve
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from typing import Any
 
 from okrsite.compute.progress import checkins_until, current_value, milestone_done
 from okrsite.compute.scorecard import Score
-from okrsite.model import Entity, KeyResult, KeyResultType, Model, Objective
+from okrsite.model import Entity, KeyResultType
 from okrsite.portal import Portal
+from okrsite.render.reads import KeptByUnit, Rereading
 from okrsite.urls import Kind, SiteUrls
 
 EXPORT_DECIMALS = 4
@@ -62,7 +64,48 @@ def _score(score: Score) -> Json:
     }
 
 
-def _objective(model: Model, objective: Objective, url: str, score: Score) -> Json:
+def _value_stream(portal: Portal, key: str, url: str) -> Json:
+    model, stream = portal.model, portal.model.value_streams[key]
+    return {
+        **_common(stream, url),
+        "stages": _ids(model.stages, stream.stages),
+        **_score(portal.scorecard.value_streams[key]),
+    }
+
+
+def _stage(portal: Portal, key: str, url: str) -> Json:
+    model, stage = portal.model, portal.model.stages[key]
+    return {
+        **_common(stage, url),
+        "value_stream": model.value_streams[stage.value_stream].id,
+        "position": stage.position,
+        **_score(portal.scorecard.stages[key]),
+    }
+
+
+def _capability(portal: Portal, key: str, url: str) -> Json:
+    model, capability = portal.model, portal.model.capabilities[key]
+    return {
+        **_common(capability, url),
+        "parent": _id(model.capabilities, capability.parent),
+        "owner": capability.owner,
+        **_score(portal.scorecard.capabilities[key]),
+    }
+
+
+def _team(portal: Portal, key: str, url: str) -> Json:
+    model, team = portal.model, portal.model.teams[key]
+    return {
+        **_common(team, url),
+        "level": team.level.value,
+        "parent": _id(model.teams, team.parent),
+        "owner": team.owner,
+        **_score(portal.scorecard.teams[key]),
+    }
+
+
+def _objective(portal: Portal, key: str, url: str) -> Json:
+    model, objective = portal.model, portal.model.objectives[key]
     period = objective.period
     return {
         **_common(objective, url),
@@ -81,12 +124,13 @@ def _objective(model: Model, objective: Objective, url: str, score: Score) -> Js
         },
         "visibility": objective.visibility.value,
         "key_results": _ids(model.key_results, objective.key_results),
-        **_score(score),
+        **_score(portal.scorecard.objectives[key]),
     }
 
 
-def _key_result(portal: Portal, key_result: KeyResult, url: str, score: Score) -> Json:
+def _key_result(portal: Portal, key: str, url: str) -> Json:
     model, as_of = portal.model, portal.scorecard.as_of
+    key_result = model.key_results[key]
     milestone = key_result.type is KeyResultType.MILESTONE
     return {
         **_common(key_result, url),
@@ -112,21 +156,48 @@ def _key_result(portal: Portal, key_result: KeyResult, url: str, score: Score) -
             }
             for checkin in checkins_until(key_result.checkins, as_of)
         ],
-        **_score(score),
+        **_score(portal.scorecard.key_results[key]),
     }
 
 
-def okrs_document(portal: Portal, urls: SiteUrls) -> Json:
+def _initiative(portal: Portal, key: str, url: str) -> Json:
+    model, initiative = portal.model, portal.model.initiatives[key]
+    return {
+        **_common(initiative, url),
+        "type": initiative.type.value,
+        "parent": _id(model.initiatives, initiative.parent),
+        "status": initiative.status.value,
+        "key_results": _ids(model.key_results, initiative.key_results),
+        "capabilities": _ids(model.capabilities, initiative.capabilities),
+        "owner": initiative.owner,
+        "start": None if initiative.start is None else initiative.start.isoformat(),
+        "end": None if initiative.end is None else initiative.end.isoformat(),
+    }
+
+
+Entry = Callable[[Portal, str, str], Json]  # (portal, key, url) -> one entity's JSON
+Unit = tuple[str, str]  # (section, key): one entity's place in the document
+
+# (member name, kind, the model's mapping of that kind, its entry), in the document's order
+SECTIONS: tuple[tuple[str, Kind, str, Entry], ...] = (
+    ("value_streams", Kind.VALUE_STREAM, "value_streams", _value_stream),
+    ("stages", Kind.STAGE, "stages", _stage),
+    ("capabilities", Kind.CAPABILITY, "capabilities", _capability),
+    ("teams", Kind.TEAM, "teams", _team),
+    ("objectives", Kind.OBJECTIVE, "objectives", _objective),
+    ("key_results", Kind.KEY_RESULT, "key_results", _key_result),
+    ("initiatives", Kind.INITIATIVE, "initiatives", _initiative),
+)
+
+
+def _head(portal: Portal, urls: SiteUrls) -> Json:
+    """The members before the sections: the as-of date and the north star."""
     model, card = portal.model, portal.scorecard
     star = model.north_star
-
-    def url(kind: Kind, key: str) -> str:
-        return entity_url(urls, kind, key)
-
     return {
         "as_of": card.as_of.isoformat(),
         "north_star": {
-            **_common(star, url(Kind.NORTH_STAR, star.key)),
+            **_common(star, entity_url(urls, Kind.NORTH_STAR, star.key)),
             "outcomes": [
                 {
                     "id": outcome.id,
@@ -138,64 +209,19 @@ def okrs_document(portal: Portal, urls: SiteUrls) -> Json:
             ],
             **_score(card.north_star),
         },
-        "value_streams": [
-            {
-                **_common(stream, url(Kind.VALUE_STREAM, key)),
-                "stages": _ids(model.stages, stream.stages),
-                **_score(card.value_streams[key]),
-            }
-            for key, stream in model.value_streams.items()
-        ],
-        "stages": [
-            {
-                **_common(stage, url(Kind.STAGE, key)),
-                "value_stream": model.value_streams[stage.value_stream].id,
-                "position": stage.position,
-                **_score(card.stages[key]),
-            }
-            for key, stage in model.stages.items()
-        ],
-        "capabilities": [
-            {
-                **_common(capability, url(Kind.CAPABILITY, key)),
-                "parent": _id(model.capabilities, capability.parent),
-                "owner": capability.owner,
-                **_score(card.capabilities[key]),
-            }
-            for key, capability in model.capabilities.items()
-        ],
-        "teams": [
-            {
-                **_common(team, url(Kind.TEAM, key)),
-                "level": team.level.value,
-                "parent": _id(model.teams, team.parent),
-                "owner": team.owner,
-                **_score(card.teams[key]),
-            }
-            for key, team in model.teams.items()
-        ],
-        "objectives": [
-            _objective(model, objective, url(Kind.OBJECTIVE, key), card.objectives[key])
-            for key, objective in model.objectives.items()
-        ],
-        "key_results": [
-            _key_result(portal, key_result, url(Kind.KEY_RESULT, key), card.key_results[key])
-            for key, key_result in model.key_results.items()
-        ],
-        "initiatives": [
-            {
-                **_common(initiative, url(Kind.INITIATIVE, key)),
-                "type": initiative.type.value,
-                "parent": _id(model.initiatives, initiative.parent),
-                "status": initiative.status.value,
-                "key_results": _ids(model.key_results, initiative.key_results),
-                "capabilities": _ids(model.capabilities, initiative.capabilities),
-                "owner": initiative.owner,
-                "start": None if initiative.start is None else initiative.start.isoformat(),
-                "end": None if initiative.end is None else initiative.end.isoformat(),
-            }
-            for key, initiative in model.initiatives.items()
-        ],
+    }
+
+
+def okrs_document(portal: Portal, urls: SiteUrls) -> Json:
+    return {
+        **_head(portal, urls),
+        **{
+            name: [
+                entry(portal, key, entity_url(urls, kind, key))
+                for key in getattr(portal.model, entities)
+            ]
+            for name, kind, entities, entry in SECTIONS
+        },
     }
 
 
@@ -204,34 +230,35 @@ def json_text(document: Any) -> str:
     return _dumps(document) + "\n"
 
 
-class JsonFragments:
-    """`json_text` of an export document whose entities are encoded once and kept by content.
+def kept_json_text(rereading: Rereading, urls: SiteUrls, texts: KeptByUnit[Unit, str]) -> str:
+    """`okrs.json` of the portal a `Rereading` reads, each entity's JSON text kept in `texts`
+    for the next render of the process while nothing it read changed.
 
-    The json module indents in pure Python (0.35 s for the document at bench size M); under
-    `mkdocs serve` an edit changes a handful of its 10,000 entities, so each entity's text is
-    kept (for the next call only) by the `repr` of its value, which tells apart everything JSON
-    does. The output is byte for byte `json_text(document)`.
+    The json module indents in pure Python (0.35 s for the document at bench size M), and
+    building the document's dictionaries costs as much again; under `mkdocs serve` an edit
+    changes a handful of its 10,000 entities. The output is byte for byte
+    `json_text(okrs_document(portal, urls))`.
     """
+    texts.begin()
+    portal = rereading.portal
+    members = [
+        f"  {_dumps(name)}: {_indented(_dumps(value), 2)}"
+        for name, value in _head(portal, urls).items()
+    ]
+    for name, kind, entities, entry in SECTIONS:
+        items = [
+            texts.get(rereading, (name, key), url, partial(_entry_text, entry, portal, key, url))
+            for key in getattr(portal.model, entities)
+            for url in (entity_url(urls, kind, key),)
+        ]
+        listed = ",\n".join(f"    {text}" for text in items)
+        members.append(f"  {_dumps(name)}: " + (f"[\n{listed}\n  ]" if items else "[]"))
+    return "{\n" + ",\n".join(members) + "\n}\n"
 
-    def __init__(self) -> None:
-        self._texts: dict[str, str] = {}
 
-    def json_text(self, document: Mapping[str, Any]) -> str:
-        kept, self._texts = self._texts, {}
-        members = []
-        for name, value in document.items():
-            if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-                items = ",\n".join(f"    {_indented(self._text(item, kept), 4)}" for item in value)
-                members.append(f"  {_dumps(name)}: [\n{items}\n  ]")
-            else:
-                members.append(f"  {_dumps(name)}: {_indented(_dumps(value), 2)}")
-        return "{\n" + ",\n".join(members) + "\n}\n" if members else "{}\n"
-
-    def _text(self, item: dict[str, Any], kept: dict[str, str]) -> str:
-        key = repr(item)
-        text = kept.get(key) or self._texts.get(key) or _dumps(item)
-        self._texts[key] = text
-        return text
+def _entry_text(entry: Entry, portal: Portal, key: str, url: str) -> str:
+    """One entity's JSON, indented as an item of its section."""
+    return _indented(_dumps(entry(portal, key, url)), 4)
 
 
 def _dumps(value: Any) -> str:

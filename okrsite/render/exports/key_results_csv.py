@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import csv
 import io
+from functools import partial
 
 from okrsite.compute.progress import current_value, milestone_done
 from okrsite.model import KeyResult, KeyResultType
 from okrsite.portal import Portal
 from okrsite.render.exports.document import entity_url, rounded
+from okrsite.render.reads import KeptByUnit, Rereading
 from okrsite.urls import Kind, SiteUrls
 
 COLUMNS = (
@@ -61,33 +63,54 @@ def _current(key_result: KeyResult, portal: Portal) -> str:
     return spreadsheet_number(current_value(key_result, as_of))
 
 
-def key_results_csv(portal: Portal, urls: SiteUrls) -> str:
+Row = tuple[str, ...]
+
+
+def _row(portal: Portal, urls: SiteUrls, key: str) -> Row:
     model = portal.model
+    key_result = model.key_results[key]
+    objective = model.objectives[key_result.objective]
+    stage = model.stages[objective.stage].id if objective.stage else None
+    team = model.teams[objective.team].id if objective.team else None
+    score = portal.scorecard.key_results[key]
+    return (
+        spreadsheet_text(key_result.id),
+        spreadsheet_text(key_result.title),
+        key_result.type.value,
+        spreadsheet_text(objective.id),
+        spreadsheet_text(stage),
+        spreadsheet_text(team),
+        spreadsheet_text(key_result.owner),
+        spreadsheet_number(key_result.baseline),
+        _current(key_result, portal),
+        spreadsheet_number(key_result.target),
+        spreadsheet_text(key_result.unit),
+        spreadsheet_number(rounded(score.progress)),
+        spreadsheet_number(rounded(score.expected)),
+        score.status.value,
+        spreadsheet_text(entity_url(urls, Kind.KEY_RESULT, key)),
+    )
+
+
+def key_results_csv(
+    portal: Portal,
+    urls: SiteUrls,
+    *,
+    kept: tuple[Rereading, KeptByUnit[str, Row]] | None = None,
+) -> str:
+    """The CSV text; with `kept`, the portal is the rereading's and each key result's row is
+    kept for the next render of the process while nothing it read changed."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(COLUMNS)
-    for key, key_result in model.key_results.items():
-        objective = model.objectives[key_result.objective]
-        stage = model.stages[objective.stage].id if objective.stage else None
-        team = model.teams[objective.team].id if objective.team else None
-        score = portal.scorecard.key_results[key]
-        writer.writerow(
-            (
-                spreadsheet_text(key_result.id),
-                spreadsheet_text(key_result.title),
-                key_result.type.value,
-                spreadsheet_text(objective.id),
-                spreadsheet_text(stage),
-                spreadsheet_text(team),
-                spreadsheet_text(key_result.owner),
-                spreadsheet_number(key_result.baseline),
-                _current(key_result, portal),
-                spreadsheet_number(key_result.target),
-                spreadsheet_text(key_result.unit),
-                spreadsheet_number(rounded(score.progress)),
-                spreadsheet_number(rounded(score.expected)),
-                score.status.value,
-                spreadsheet_text(entity_url(urls, Kind.KEY_RESULT, key)),
-            )
+    if kept is None:
+        writer.writerows(_row(portal, urls, key) for key in portal.model.key_results)
+    else:
+        rereading, rows = kept
+        rows.begin()
+        read = rereading.portal
+        writer.writerows(
+            rows.get(rereading, key, None, partial(_row, read, urls, key))
+            for key in read.model.key_results
         )
     return buffer.getvalue()

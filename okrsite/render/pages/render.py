@@ -9,7 +9,7 @@ which entities each names), then a "Linked from" section listing the pages that 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -24,6 +24,7 @@ from okrsite.model import Status
 from okrsite.portal import Portal
 from okrsite.render.forked import computed
 from okrsite.render.pages.environment import page_environment
+from okrsite.render.pages.fragments import Fragments, Made
 from okrsite.render.pages.links import PageLinks
 from okrsite.render.pages.lookup import Lookup
 from okrsite.render.pages.markup import front_matter_title
@@ -57,6 +58,7 @@ class PagesMemo:
     """One render's pages, kept to be reused by the next (`render_pages(previous=...)`)."""
 
     bodies: Mapping[str, Kept[PageBody]]  # by source path
+    fragments: Mapping[str, Mapping[Hashable, Kept[Made]]]  # parts of pages, by source path
     tails: Mapping[str, tuple[tuple[object, ...], str]]  # by source: what it shows, text
     artifacts: Mapping[str, Artifact]
 
@@ -95,6 +97,7 @@ def render_pages(
     read_from = rereading.portal if rereading else portal
     lookup = Lookup(read_from)
     plans = plan_pages(read_from, urls)
+    fragments = Fragments(rereading, previous.fragments if previous else None)
     shared = {
         "portal": read_from,
         "model": read_from.model,
@@ -115,6 +118,7 @@ def render_pages(
             entity=lookup.entity(*plan.subject) if plan.subject else None,
             score=lookup.score(*plan.subject) if plan.subject else None,
             links=links,
+            keep=fragments.keeper(plan.source, links),
             diagram=Markup(diagram) if diagram else None,
             embeds=list(
                 embeds_for(read_from, *plan.subject) if embeds_for and plan.subject else ()
@@ -137,6 +141,8 @@ def render_pages(
         kept[plan.source] = rereading.result(
             previous.bodies if previous else None, plan.source, inputs, make
         )
+        if previous and kept[plan.source] is previous.bodies.get(plan.source):
+            fragments.carry(plan.source)
     if rereading is None:  # the others first: alternating, they go to both processes
         made: list[Any] = computed([*beside, *makes])
         others, bodies = made[: len(beside)], made[len(beside) :]
@@ -180,7 +186,7 @@ def render_pages(
     if rereading is None:
         return RenderedPages(artifacts, None, others)
     by_source = {artifact.path: artifact for artifact in artifacts}
-    return RenderedPages(artifacts, PagesMemo(kept, tails, by_source), others)
+    return RenderedPages(artifacts, PagesMemo(kept, fragments.by_page, tails, by_source), others)
 
 
 def _reading_order(plan: PagePlan) -> tuple[int, str, str]:

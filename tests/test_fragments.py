@@ -1,0 +1,92 @@
+"""`okrsite/render/pages/fragments.py`: parts of a page (an index table's rows) are reused between
+renders while nothing they read changed, their reads count for the page, and the entities they
+link to are still mentioned by the page (its "Linked from" entries depend on that)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from history_repo import small_model
+from markupsafe import Markup
+
+from okrsite.model import Model
+from okrsite.portal import Portal, assemble_portal
+from okrsite.render.pages.fragments import Fragments
+from okrsite.render.pages.links import PageLinks
+from okrsite.render.reads import Rereading
+from okrsite.urls import Kind, SiteUrls
+
+AS_OF = date(2026, 11, 23)
+PAGE = "key-results/index.md"
+
+
+def portal(model: Model) -> Portal:
+    return assemble_portal(model, AS_OF)
+
+
+class Rows:
+    """A table of key results whose rows go through `keep`, counting the rows it makes."""
+
+    def __init__(self, rereading: Rereading, links: PageLinks) -> None:
+        self.rereading, self.links, self.made = rereading, links, 0
+
+    def row(self, key: str) -> Markup:
+        self.made += 1
+        read = self.rereading.portal
+        progress = read.scorecard.key_results[key].progress
+        return Markup(
+            f"<tr><td>{self.links.href(Kind.KEY_RESULT, key)}</td><td>{progress}</td></tr>"
+        )
+
+    def table(self, fragments: Fragments) -> str:
+        keep = fragments.keeper(PAGE, self.links)
+        return "".join(keep(self.row, key) for key in self.rereading.portal.model.key_results)
+
+
+def render(
+    model: Model, before: tuple[Portal, Fragments] | None
+) -> tuple[str, Rows, Fragments, set]:
+    """The table of `model` after the render `before`; with the page's reads."""
+    now = portal(model)
+    rereading = Rereading(now, before[0] if before else None)
+    fragments = Fragments(rereading, before[1].by_page if before else None)
+    rows = Rows(rereading, PageLinks(SiteUrls(), "key-results/"))
+    with rereading.log.scope() as reads:
+        text = rows.table(fragments)
+    return text, rows, fragments, reads
+
+
+def test_without_a_rereading_keep_just_calls_the_part() -> None:
+    fragments = Fragments(None)
+    keep = fragments.keeper(PAGE, PageLinks(SiteUrls(), "key-results/"))
+    assert keep(lambda key: Markup(f"<tr>{key}</tr>"), "a") == "<tr>a</tr>"
+    assert fragments.by_page == {}
+
+
+def test_only_the_rows_an_edit_touched_are_made_again() -> None:
+    first, rows, fragments, _ = render(small_model(adoption=40), None)
+    assert rows.made == 3
+    before = (portal(small_model(adoption=40)), fragments)
+    second, rows, _, reads = render(small_model(adoption=60), before)
+    fresh, _, _, _ = render(small_model(adoption=60), None)
+    assert second == fresh
+    assert second != first
+    assert rows.made == 1, "only the adoption row"
+    assert ("scorecard.key_results", "wait-time") in reads, "a reused row's reads count"
+
+
+def test_a_reused_row_still_mentions_what_it_links_to() -> None:
+    _, _, fragments, _ = render(small_model(), None)
+    before = (portal(small_model()), fragments)
+    _, rows, _, _ = render(small_model(), before)
+    assert rows.made == 0
+    assert rows.links.mentioned == {(Kind.KEY_RESULT, key) for key in small_model().key_results}
+
+
+def test_a_page_reused_whole_carries_its_rows_to_the_next_render() -> None:
+    _, _, fragments, _ = render(small_model(adoption=40), None)
+    same = portal(small_model(adoption=40))
+    carried = Fragments(Rereading(same, same), fragments.by_page)
+    carried.carry(PAGE)  # the page itself was reused: no keeper was asked for
+    _, rows, _, _ = render(small_model(adoption=60), (same, carried))
+    assert rows.made == 1
