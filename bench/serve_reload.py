@@ -7,8 +7,9 @@ waits for its first build, then per run writes a new `current` into the line nam
 `bench-manifest.json` and polls the key result's page and its objective's page over HTTP every
 0.2 s until both show the new value. With `--browser`, a headless Chromium holding the key
 result's page also reports when MkDocs' livereload reloaded it. MkDocs' own "Documentation built
-in" time is read from the server's log. The file is restored and the server stopped (by its
-process id) at the end.
+in" time is read from the server's log. The file is restored and the server stopped with Ctrl-C
+(SIGINT) at the end, which stores its last render in the render cache: the next run of this
+script starts the server from that cache, as a user's next `mkdocs serve` does.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import signal
 import socket
 import statistics
 import subprocess
@@ -31,6 +33,9 @@ from bench.phases import _KeyResultEdit, build_environment, python_module
 POLL_S = 0.2
 KR_CURRENT = re.compile(r"<dt>Current</dt><dd>([^<]*)</dd>")
 BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
+# MkDocs logs each message text once per process (its DuplicateFilter): a build as long as an
+# earlier one logs no duration, so a build's end is counted by the reload that follows it
+RELOADED = re.compile(r"Reloading browsers")
 
 
 def free_port() -> int:
@@ -79,13 +84,20 @@ def main() -> None:
     parser.add_argument("--dirty", action="store_true", help="serve with --dirty")
     parser.add_argument("--browser", action="store_true", help="also time a Chromium reload")
     parser.add_argument("--timeout", type=float, default=900, help="seconds per build")
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=0,
+        help="serve on this port (the render cache is kept per address: a fixed port lets the "
+        "next run start from the render this one stored); default: any free port",
+    )
     args = parser.parse_args()
 
     edit_spec = json.loads((args.site / "bench-manifest.json").read_text())["edit"]
     edit = _KeyResultEdit(args.site, edit_spec)
     key_result = str(edit_spec["key_result"])
     objective = objective_of(edit.path, int(edit_spec["line"]))
-    port = free_port()
+    port = args.port or free_port()
     base = f"http://127.0.0.1:{port}/"
     log_path = Path(tempfile.mkstemp(prefix="serve-", suffix=".log")[1])
     command = [*python_module("mkdocs"), "serve", "-a", f"127.0.0.1:{port}"]
@@ -116,13 +128,13 @@ def main() -> None:
             page.on("load", lambda _page: loads.append(time.monotonic()))
         results: dict[str, list[float]] = {"kr": [], "objective": [], "browser": [], "built": []}
         for run in range(args.runs):
-            builds_before = len(BUILT.findall(log_path.read_text()))
+            builds_before = len(RELOADED.findall(log_path.read_text()))
             edit.apply(run)
             written = time.monotonic()
             seen: dict[str, float] = {}
             while (
                 len(seen) < 2 + bool(browser)
-                or len(BUILT.findall(log_path.read_text())) == builds_before
+                or len(RELOADED.findall(log_path.read_text())) == builds_before
             ):
                 if time.monotonic() - written > args.timeout:
                     sys.exit(f"run {run + 1}: no reload after {args.timeout:g} s; see {log_path}")
@@ -140,7 +152,7 @@ def main() -> None:
             before = shown_currents(base, key_result, objective)
             if browser:
                 assert KR_CURRENT.search(page.content()).group(1) == before[0]  # type: ignore[union-attr]
-            built = float(BUILT.findall(log_path.read_text())[-1])
+            built = float(BUILT.findall(log_path.read_text())[-1])  # or an equal, earlier one
             for name, seconds in seen.items():
                 results[name].append(seconds)
             results["built"].append(built)
@@ -154,11 +166,21 @@ def main() -> None:
             if values:
                 print(f"{name}: {summary(values)}")
     finally:
+        reloads = len(RELOADED.findall(log_path.read_text()))
         edit.restore()
         if browser:
             browser.stop()
-        server.terminate()
-        server.wait(timeout=60)
+        deadline = time.monotonic() + 60  # the restored file's build: the render then stored
+        while server.poll() is None and time.monotonic() < deadline:
+            if len(RELOADED.findall(log_path.read_text())) > reloads:
+                break
+            time.sleep(POLL_S)
+        server.send_signal(signal.SIGINT)  # Ctrl-C, as a user stops it: the render cache is stored
+        try:
+            server.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=60)
 
 
 if __name__ == "__main__":

@@ -42,6 +42,11 @@ def test_a_rebuild_pauses_collection_and_idleness_collects_and_resumes_it() -> N
     try:
         idle = IdleCollector(delay=0.1)
         idle.building()
+        assert gc.isenabled(), "the server's first build collects as usual"
+        idle.built()
+        assert wait_until(lambda: gc.get_freeze_count() > 0)
+        collections.clear()
+        idle.building()
         assert not gc.isenabled()
         idle.built()
         assert not gc.isenabled(), "still paused right after the rebuild"
