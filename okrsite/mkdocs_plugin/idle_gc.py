@@ -1,5 +1,7 @@
-"""Under `mkdocs serve`, Python's garbage collections run after a rebuild, not during it, and
-look only at what the last rebuild made.
+"""Under `mkdocs serve --dirty`, Python's garbage collections run after a rebuild, not during
+it, and look only at what the last rebuild made. (Without `--dirty` every rebuild makes every
+page again, millions of objects at M, and collection stays automatic: paused, back-to-back
+rebuilds grew slower and larger, 10.6 s, 13.8 s, 16.2 s at M.)
 
 Why: a server keeps millions of objects between rebuilds (the portal before and after the
 edit, what the session reuses, MkDocs' pages and navigation), and each rebuild allocates enough

@@ -52,7 +52,8 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
     # Defining both keeps one instance across `mkdocs serve` rebuilds, so the cache survives.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.builder.forget(serving=command == "serve")
-        self.collector = IdleCollector() if command == "serve" else None
+        # only where rebuilds are small: a full rebuild's garbage needs collecting as it goes
+        self.collector = IdleCollector() if command == "serve" and dirty else None
         self.dirty = dirty
         # the pages MkDocs builds: `serve` (not `serve --clean`) shows drafts too
         self.inclusion = (
