@@ -63,3 +63,20 @@ def test_init_names_every_file_in_the_way(tmp_path: Path, existing: str, capsys)
     (tmp_path / existing).write_text("mine", "utf-8")
     assert main(["init", str(tmp_path)]) == 2
     assert existing in capsys.readouterr().err.replace(os.sep, "/")
+
+
+def test_init_ignores_what_builds_make(tmp_path: Path) -> None:
+    assert main(["init", str(tmp_path)]) == 0
+    lines = (tmp_path / ".gitignore").read_text("utf-8").splitlines()
+    assert {"site/", ".cache/"} <= set(lines)
+
+
+def test_init_keeps_a_gitignore_of_the_repository_and_says_what_it_lacks(
+    tmp_path: Path, capsys
+) -> None:
+    (tmp_path / ".gitignore").write_text("__pycache__/\n/site/\n", "utf-8")
+    assert main(["init", str(tmp_path)]) == 0
+    assert (tmp_path / ".gitignore").read_text("utf-8") == "__pycache__/\n/site/\n"
+    out = capsys.readouterr().out
+    assert "add .cache/ to it" in out
+    assert "site/," not in out, "/site/ already ignores the built site"

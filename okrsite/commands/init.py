@@ -16,6 +16,9 @@ from typing import Any
 from okrsite.pipelines import pipeline_files
 
 SCAFFOLD = files("okrsite") / "scaffold"
+# What builds make (MkDocs' site_dir, okrsite's cache_dir): never committed. A repository's own
+# .gitignore (GitHub creates one with a new repository) is kept; init says what it lacks.
+GITIGNORE = {"site/": "the built site", ".cache/": "okrsite's caches, kept between CI runs"}
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -23,8 +26,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         "init",
         help="scaffold a new OKR portal in DIR",
         description="Write mkdocs.yml, a starter content/ folder that validates, a docs page, "
-        "GitHub Actions and GitLab CI pipelines and the requirements.txt they install into DIR "
-        "(created if missing). Existing files are never overwritten.",
+        "GitHub Actions and GitLab CI pipelines, the requirements.txt they install and a "
+        ".gitignore for site/ and .cache/ into DIR (created if missing). Existing files are "
+        "never overwritten.",
     )
     parser.add_argument("directory", metavar="DIR", type=Path, help="where to create the portal")
     return parser
@@ -44,6 +48,16 @@ def scaffold_files(root: Traversable = SCAFFOLD, prefix: str = "") -> dict[str, 
     return found
 
 
+def gitignore_text() -> str:
+    return "".join(f"# {why}\n{pattern}\n" for pattern, why in GITIGNORE.items())
+
+
+def missing_ignores(path: Path) -> list[str]:
+    """The patterns of GITIGNORE that the .gitignore at `path` has no line for."""
+    lines = {line.strip() for line in path.read_text("utf-8", errors="replace").splitlines()}
+    return [pattern for pattern in GITIGNORE if pattern not in lines and f"/{pattern}" not in lines]
+
+
 def run(args: argparse.Namespace) -> int:
     target: Path = args.directory
     templates = scaffold_files() | pipeline_files()
@@ -59,6 +73,11 @@ def run(args: argparse.Namespace) -> int:
         destination = target / path
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_text(text, "utf-8")
+    ignore = target / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text(gitignore_text(), "utf-8")
+    elif missing := missing_ignores(ignore):
+        print(f"{ignore}: note: add {', '.join(missing)} to it (what builds make)")
     print(
         f"Created an OKR portal in {target}: edit {target / 'content'}, then run "
         f"`cd {target} && mkdocs serve`; CI pipelines: {target / '.github/workflows'}, "

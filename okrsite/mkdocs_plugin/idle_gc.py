@@ -8,12 +8,13 @@ edit, what the session reuses, MkDocs' pages and navigation), and each rebuild a
 to start one or two full collections, each scanning all of them: at bench size M, 0.5-0.7 s
 apiece out of a 3.5 s rebuild, found nothing worth the wait. The collector is paused from the
 start of every rebuild but the first (whose garbage, millions of objects at M, would take one
-4 s collection to clear right when the first pages are viewed). Once the server has been idle for `delay` seconds, one collection runs and
-what survives it is frozen (`gc.freeze`), so the next idle collection scans only the objects of
-the next rebuild (at M: 0.1 s instead of 0.7 s, which matters when the next edit comes while
-it runs, since a collection holds the interpreter). Objects frozen while alive and dropped later
-in a reference cycle (pages and nav sections replaced after a nav change) are reclaimed by a
-full collection after `deep_delay` seconds of idleness, and when the server stops.
+4 s collection to clear right when the first pages are viewed). Once the server has been idle
+for `delay` seconds, one collection runs and what survives it is frozen (`gc.freeze`), so the
+next idle collection scans only the objects of the next rebuild (at M: 0.1 s instead of 0.7 s,
+which matters when the next edit comes while it runs, since a collection holds the
+interpreter). Objects frozen while alive and dropped later in a reference cycle (pages and nav
+sections replaced after a nav change) are reclaimed by a full collection after `deep_delay`
+seconds of idleness, and when the server stops.
 """
 
 from __future__ import annotations
