@@ -219,6 +219,31 @@ def test_a_cache_entry_cut_short_is_drawn_again(tmp_path: Path) -> None:
     assert cache.get("k") is None
 
 
+def test_entries_unused_for_a_month_are_pruned_at_most_daily(tmp_path: Path) -> None:
+    import time
+
+    from okrsite.render.diagrams.cache import KEEP_DAYS
+
+    cache = RenderCache(tmp_path)
+    day = 86_400
+    now = time.time()
+    for key, age_days in (("stale", KEEP_DAYS + 1), ("recent", KEEP_DAYS - 1), ("used", 90)):
+        cache.put(key, f"<svg>{key}</svg>")
+        os.utime(tmp_path / f"{key}.svg", (now - age_days * day,) * 2)
+    assert cache.get("used") == "<svg>used</svg>", "a hit dates the entry by its use"
+    assert cache.prune(now) == 1
+    assert sorted(p.name for p in tmp_path.glob("*.svg")) == ["recent.svg", "used.svg"]
+    os.utime(tmp_path / "recent.svg", (now - (KEEP_DAYS + 1) * day,) * 2)
+    assert cache.prune(now + 3600) == 0, "pruned an hour ago: not again today"
+    assert cache.prune(now + day + 1) == 1
+    assert cache.get("used") == "<svg>used</svg>"
+
+
+def test_pruning_a_missing_folder_changes_nothing(tmp_path: Path) -> None:
+    assert RenderCache(tmp_path / "absent").prune() == 0
+    assert not (tmp_path / "absent").exists()
+
+
 def test_cache_writes_are_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "entry.svg"
     write_atomically(target, "old</svg>")

@@ -2,6 +2,9 @@
 
 Entries are written to a temporary file and moved into place with `os.replace`, so a reader
 (another build sharing the folder, or this one after a crash) sees a whole entry or none.
+An entry's date is its last use (refreshed at most daily); at most once a day, entries unused
+for `KEEP_DAYS` are deleted, so a folder kept between CI runs does not grow with every edit
+(at bench size L it holds 0.3 GB). Builds sharing the folder keep each other's entries alive.
 """
 
 from __future__ import annotations
@@ -10,11 +13,14 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from okrsite.render.diagrams.errors import DiagramError
 
 _COMPLETE_ENDING = "</svg>"
+KEEP_DAYS = 30
+_DAY_S = 86_400.0
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -37,6 +43,13 @@ def write_atomically(path: Path, text: str) -> None:
         ) from None
 
 
+def _mark_used(path: Path) -> None:
+    """Date the entry by this use, at most once a day (a write per entry per build is waste)."""
+    now = time.time()
+    if now - path.stat().st_mtime > _DAY_S:
+        os.utime(path, (now, now))
+
+
 class RenderCache:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
@@ -50,11 +63,39 @@ class RenderCache:
 
     def get(self, key: str) -> str | None:
         """The stored SVG, or None when absent, unreadable or cut short (then it is drawn anew)."""
+        path = self._path(key)
         try:
-            text = self._path(key).read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8")
+            _mark_used(path)
         except (OSError, UnicodeDecodeError):
             return None
         return text if text.endswith(_COMPLETE_ENDING) else None
+
+    def prune(self, now: float | None = None) -> int:
+        """Delete the entries unused for KEEP_DAYS, if no build did so in the last day; how
+        many. A folder that cannot be read or changed is left as it is."""
+        now = time.time() if now is None else now
+        stamp = self.directory / "pruned"
+        try:
+            if now - stamp.stat().st_mtime < _DAY_S:
+                return 0
+        except OSError:
+            pass
+        removed = 0
+        try:
+            with os.scandir(self.directory) as entries:
+                for entry in entries:
+                    if (
+                        entry.name.endswith(".svg")
+                        and entry.stat().st_mtime < now - KEEP_DAYS * _DAY_S
+                    ):
+                        os.unlink(entry.path)
+                        removed += 1
+            stamp.touch()
+            os.utime(stamp, (now, now))
+        except OSError:
+            pass
+        return removed
 
     def put(self, key: str, svg: str) -> None:
         write_atomically(self._path(key), svg)

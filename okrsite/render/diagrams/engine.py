@@ -51,4 +51,5 @@ def draw(sources: Sequence[DiagramSource], cache_dir: Path, timeout: float) -> l
     for (key, source), document in zip(cold.items(), documents, strict=True):
         drawn[key] = svg.inline_svg(document, source)
         cache.put(key, drawn[key])
+    cache.prune()
     return [drawn[key] for key in keys]
