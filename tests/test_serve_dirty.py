@@ -16,6 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent
 CHANGED = re.compile(r"okrsite: (\d+) of (\d+) portal files changed \(--dirty\)")
 
 
+# a page outside the navigation (initiatives are listed on their index): the nav stays the same
+NEW_INITIATIVE = (
+    "kind: Initiative\nid: added-in-serve\ntitle: Added while serving\n"
+    "status: in-progress\nkey_results: [checkin-wait-time]\n"
+)
 LIVERELOAD = re.compile(
     rb"<script>\s*var livereload = function\(epoch, requestId\).*?</script>", re.S
 )
@@ -45,6 +50,7 @@ def test_dirty_serve_serves_what_a_full_build_writes(tmp_path: Path) -> None:
         (content, "current: 3.9", "current: 4.3"),
         (about, "This portal is generated", "This portal, edited, is generated"),
         (content, "current: 4.3", "current: 4.4"),
+        (content, "kind: Capability\n", NEW_INITIATIVE + "---\nkind: Capability\n"),
     ]
     with serving(project, base, log):
         wait_for(lambda: "Off track" in fetch(f"{base}/"), 120)
@@ -58,9 +64,10 @@ def test_dirty_serve_serves_what_a_full_build_writes(tmp_path: Path) -> None:
         full = site_files(tmp_path / "full")
         served = {path: served_bytes(f"{base}/{path}") for path in full}
     changed = [tuple(map(int, m)) for m in CHANGED.findall(log.read_text())]
-    assert len(changed) == 4 and changed[0][0] == changed[0][1], "first build: everything"
+    assert len(changed) == 5 and changed[0][0] == changed[0][1], "first build: everything"
     assert 0 < changed[1][0] < changed[1][1] / 2, "an edit: a few pages, badges, exports"
     assert changed[2][0] == 0, "a user's page: no portal file"
     assert "This portal, edited" in full["about/index.html"].decode()
     assert "<dd>4.4</dd>" in full["key-results/checkin-satisfaction/index.html"].decode()
+    assert "initiatives/added-in-serve/" in full["sitemap.xml"].decode()
     assert sorted(path for path in full if served[path] != full[path]) == []

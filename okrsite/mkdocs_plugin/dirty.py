@@ -35,6 +35,7 @@ class PortalFile(File):
 
 
 def portal_file(config: MkDocsConfig, artifact: Artifact, inclusion: InclusionLevel) -> PortalFile:
+    """The artifact as a new file of the build (MkDocs' `generated` types it as a `File`)."""
     made = PortalFile.generated(
         config, artifact.path, content=artifact.content, inclusion=inclusion
     )
@@ -57,6 +58,7 @@ class ChangedFiles:
         self._frame: tuple[Any, ...] | None = None
         self._user_files: dict[str, File] = {}
         self.same_frame = False  # this build's nav, configuration and theme are the last one's
+        self.same_pages = False  # ... and the same files, portal's and user's (`keep_user_pages`)
 
     def start(self, config: MkDocsConfig, nav: Any, as_of: date) -> None:
         """A build with this config and nav starts; `as_of` dates every generated page."""
@@ -96,6 +98,9 @@ class ChangedFiles:
             if page is not None and file.page is None and not file.is_modified():
                 page.file, file.page = file, page
             self._user_files[file.src_uri] = file
+        self.same_pages = self.same_frame and (
+            self._user_files.keys() == before.keys() and self._files.keys() == self._before.keys()
+        )
 
 
 # what shapes files and pages beside `build_fingerprint` (which leaves out where things run)
@@ -103,10 +108,10 @@ _NOT_PRINTED = ("site_dir", "exclude_docs", "draft_docs", "not_in_nav")
 
 
 def keep_theme_pages(config: MkDocsConfig, files: Files, generated: set[str]) -> None:
-    """In a rebuild with the last build's nav, configuration and theme (`same_frame`) where no
-    page of the user changed either, the theme's own pages (404.html, sitemap.xml and its .gz,
-    which show the nav and every page's address) would be written the same: the last build's
-    files stay (0.2 s of a rebuild at bench size M)."""
+    """In a rebuild with the last build's nav, configuration, theme and files (`same_pages`)
+    where no page of the user changed either, the theme's own pages (404.html, sitemap.xml and
+    its .gz, which show the nav and every page's address) would be written the same: the last
+    build's files stay (0.2 s of a rebuild at bench size M)."""
     if any(f.is_modified() for f in files.documentation_pages() if f.src_uri not in generated):
         return
     templates = config.theme.static_templates

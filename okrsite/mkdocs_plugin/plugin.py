@@ -173,7 +173,7 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
         self.page_urls = [page.url for page in built]  # the order pages are built in
         pages = [page for page in built if page.file.src_uri in self.generated]
         self.pages.plan_replays(env, self.nav, pages)
-        if self.dirty and self.changed.same_frame:
+        if self.dirty and self.changed.same_pages:
             keep_theme_pages(config, files, self.generated)
         return env
 
