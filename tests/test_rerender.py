@@ -516,3 +516,21 @@ def test_a_new_as_of_date_or_threshold_renders_the_same_site_as_a_fresh_render(
     rerender, before = first_render(content, options)
     after = render_both(content, options, rerender, settings)
     assert changed_paths(before, after)
+
+
+def test_an_index_table_renders_again_only_the_rows_an_edit_touched(
+    tmp_path: Path, options: SiteOptions
+) -> None:
+    """The key-result index lists every key result: after one key result's edit the page is
+    rendered again, its other rows are the kept ones (`okrsite/render/pages/fragments.py`)."""
+    content = copied(ROOT / "content", tmp_path)
+    rerender, _ = first_render(content, options)
+    index = URLS.index_source("key-results")
+    assert rerender.pages is not None
+    before = dict(rerender.pages.fragments[index])
+    replace_once(content / "airline-check-in.yml", "current: 3.9", "current: 4.3")
+    render_both(content, options, rerender)
+    after = rerender.pages.fragments[index]
+    assert after.keys() == before.keys()
+    made = [unit for unit in after if after[unit] is not before[unit]]
+    assert [args for _, args in made] == [("checkin-satisfaction",)]

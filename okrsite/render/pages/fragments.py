@@ -27,6 +27,13 @@ def _call(macro: Callable[..., Markup], *args: Hashable) -> Markup:
     return macro(*args)
 
 
+def _code_of(macro: Callable[..., Markup]) -> Hashable:
+    """The code a macro runs, the same in every render of its compiled template (a Jinja
+    macro's function is made anew per render, its code object is not); two macros of the same
+    name in different templates differ. Without code, the macro itself: never reused."""
+    return getattr(getattr(macro, "_func", macro), "__code__", macro)
+
+
 class Fragments:
     """One render's kept parts, by page source; `previous` is the last render's `by_page`."""
 
@@ -41,7 +48,7 @@ class Fragments:
         self.made = 0  # parts made, not reused
 
     def keeper(self, page: str, links: PageLinks) -> Keep:
-        """The `keep` function of one page's render; parts are told apart by the macro's name
+        """The `keep` function of one page's render; parts are told apart by the macro's code
         and the arguments."""
         rereading = self._rereading
         if rereading is None:
@@ -58,7 +65,7 @@ class Fragments:
                 links.mentioned = outer
 
         def keep(macro: Callable[..., Markup], *args: Hashable) -> Markup:
-            unit = (getattr(macro, "name", ""), args)
+            unit = (_code_of(macro), args)
             found, fresh = rereading.kept_or_made(before, unit, None, partial(made, macro, args))
             now[unit] = found
             self.made += fresh
