@@ -230,3 +230,19 @@ def test_kept_exports_make_only_what_an_edit_touched() -> None:
     export_files(edited, SITE, (Rereading(edited, internal), kept))
     assert kept.csv.made == 1, "one key result's row"
     assert 1 <= kept.json.made <= every - 2, "not the two other key results"
+
+
+def test_parts_made_by_a_render_that_failed_are_not_reused() -> None:
+    """A render can fail after its exports were made (a broken template override, say); the
+    next render compares with the last portal that rendered whole, so what the failed one made
+    must not be taken for that portal's."""
+    internal = sample_portal()
+    kept = KeptExports()
+    export_files(internal, SITE, (Rereading(internal, None), kept))
+    export_files(
+        _edited(internal, 1234.5), SITE, (Rereading(_edited(internal, 1234.5), internal), kept)
+    )
+    reverted = sample_portal()  # the edit undone; the last whole render is still `internal`
+    assert export_files(reverted, SITE, (Rereading(reverted, internal), kept)) == export_files(
+        reverted, SITE
+    )

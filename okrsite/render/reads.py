@@ -193,6 +193,7 @@ class Rereading:
 
     def __init__(self, portal: Portal, previous: Portal | None) -> None:
         self.log = ReadLog()
+        self.source, self.previous = portal, previous  # as given: what `portal` watches
         self.portal = watched_portal(portal, self.log)
         self.changed = changed_reads(previous, portal) if previous is not None else None
         self.made = 0  # results computed, not reused
@@ -276,11 +277,15 @@ class KeptByUnit(Generic[U, T]):
     def __init__(self) -> None:
         self._before: dict[U, Kept[T]] = {}
         self._now: dict[U, Kept[T]] = {}
+        self._made_from: Portal | None = None
         self.made = 0  # this render: results made, not reused
 
-    def begin(self) -> None:
-        """A render starts: what the last one made is what this one may reuse."""
-        self._before, self._now, self.made = self._now, {}, 0
+    def begin(self, rereading: Rereading) -> None:
+        """A render starts: what the last one made may be reused if it was made from the portal
+        this one compares with (not when that render failed later and was never kept)."""
+        fits = self._made_from is not None and self._made_from is rereading.previous
+        self._before, self._now, self.made = self._now if fits else {}, {}, 0
+        self._made_from = rereading.source
 
     def get(self, rereading: Rereading, unit: U, inputs: object, make: Callable[[], T]) -> T:
         found, made = rereading.kept_or_made(self._before, unit, inputs, make)

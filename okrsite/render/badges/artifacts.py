@@ -56,7 +56,7 @@ def badge_artifacts(
             for artifact in badge_files(subject, options, urls, subject.entity.key)
         ]
     rereading, files = kept
-    files.begin()
+    files.begin(rereading)
     read = rereading.portal
     return [
         artifact

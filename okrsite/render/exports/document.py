@@ -239,7 +239,7 @@ def kept_json_text(rereading: Rereading, urls: SiteUrls, texts: KeptByUnit[Unit,
     changes a handful of its 10,000 entities. The output is byte for byte
     `json_text(okrs_document(portal, urls))`.
     """
-    texts.begin()
+    texts.begin(rereading)
     portal = rereading.portal
     members = [
         f"  {_dumps(name)}: {_indented(_dumps(value), 2)}"

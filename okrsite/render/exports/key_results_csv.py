@@ -107,7 +107,7 @@ def key_results_csv(
         writer.writerows(_row(portal, urls, key) for key in portal.model.key_results)
     else:
         rereading, rows = kept
-        rows.begin()
+        rows.begin(rereading)
         read = rereading.portal
         writer.writerows(
             rows.get(rereading, key, None, partial(_row, read, urls, key))
