@@ -1,7 +1,8 @@
 # Two commands for a newcomer (see README.md):
 #   make serve   install what the demo site needs, then serve it at http://127.0.0.1:8000
-#   make test    install what the tests need, then run the whole suite
-# Each installs only what is missing, so both are cheap to re-run.
+#   make test    install what the tests need, then run lint, types and the whole suite
+# For the edit loop (CONTRIBUTING.md): make test-fast runs lint, types and the quick tests.
+# Each installs only what is missing, so all are cheap to re-run.
 
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -9,7 +10,16 @@ PYTHON  = $(shell scripts/find-python.sh)
 SERVE_ADDR ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: serve site test schema system-deps test-system-deps clean
+# Everything a recipe starts finds the virtualenv's commands first (mkdocs, okrsite, ruff, …),
+# never another copy that happens to be on the caller's PATH.
+export PATH := $(abspath $(BIN)):$(PATH)
+
+.PHONY: serve site test test-fast lint schema system-deps test-system-deps clean
+
+# pytest exits 5 when it collects nothing: that must fail loudly, never pass quietly.
+run_pytest = status=0; $(BIN)/python -m pytest $(1) $(PYTEST_ARGS) || status=$$?; \
+	if [ $$status -eq 5 ]; then echo "make: error: pytest collected no tests" >&2; fi; \
+	exit $$status
 
 serve: system-deps $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
@@ -17,11 +27,17 @@ serve: system-deps $(VENV)/.installed
 site: system-deps $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
 
-# pytest exits 5 when it collects nothing: that must fail loudly, never pass quietly.
-test: test-system-deps $(VENV)/.installed-test
-	@status=0; $(BIN)/python -m pytest $(PYTEST_ARGS) || status=$$?; \
-	if [ $$status -eq 5 ]; then echo "make test: error: pytest collected no tests" >&2; fi; \
-	exit $$status
+test: test-system-deps lint
+	@$(call run_pytest,)
+
+# Lint, types and every test not marked slow: none builds a site or starts a browser.
+test-fast: system-deps lint
+	@$(call run_pytest,-m "not slow")
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy okrsite
 
 # The JSON Schema the content files point editors at; regenerate after changing the format.
 schema: $(VENV)/.installed

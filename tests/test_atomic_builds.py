@@ -23,6 +23,8 @@ from pathlib import Path
 import pytest
 from mkdocs_runs import site_files
 
+pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
+
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "tests" / "fixtures" / "portal_small"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -39,7 +41,7 @@ def project_with_cache(folder: Path, cache: Path) -> Path:
 
 def mkdocs(project: Path, site: Path, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        ["mkdocs", "build", "--strict", "--site-dir", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=project,
         env=env or ENV,
         stdout=subprocess.PIPE,

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from okrsite.render.badges.text_width import text_width
+
+pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
 
 SAMPLES = [
     "checkin-wait-time",

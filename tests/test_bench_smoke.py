@@ -17,6 +17,8 @@ from bench.generate import generate
 from bench.org import SIZES
 from okrsite.load import load_content
 
+pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
+
 REPOSITORY = Path(__file__).resolve().parent.parent
 PHASES = (
     "check",

@@ -174,6 +174,7 @@ def test_only_empty_files_fail_with_a_message(tmp_path: Path) -> None:
     assert "Traceback" not in result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_ten_thousand_files_check_in_bounded_time(tmp_path: Path) -> None:
     content = tmp_path / "content"
     content.mkdir()

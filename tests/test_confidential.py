@@ -23,6 +23,8 @@ import pytest
 from bs4 import BeautifulSoup
 from history_repo import GitRepo
 
+pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
+
 FIXTURE = Path(__file__).resolve().parent / "hostile" / "confidential"
 SECRET = "qv7secret"  # compared lowercased: ids, titles, URLs and search tokens alike
 SECRET_NUMBERS = ("1234567", "2234567", "1734567", "1,234,567", "2,234,567", "1,734,567")
@@ -52,7 +54,10 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def outputs(project: Path) -> dict[str, Path]:
     """The site from `mkdocs build`, the folder from `okrsite generate`, the exports."""
     out = project / "out"  # `generate --config` writes inside the project, as Zensical needs
-    run(["mkdocs", "build", "--strict", "--site-dir", str(out / "site")], project)
+    run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out / "site")],
+        project,
+    )
     run([sys.executable, "-m", "okrsite", "generate", str(out / "generated"), "--config",
          "mkdocs.yml"], project)  # fmt: skip
     run([sys.executable, "-m", "okrsite", "export", "content", "--out", str(out / "exports"),

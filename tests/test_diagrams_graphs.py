@@ -157,6 +157,7 @@ def test_every_page_with_a_diagram_gets_one() -> None:
     assert pages == expected
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("limit", [1, 5, 12])
 def test_a_thousand_objectives_never_make_a_big_diagram(limit: int) -> None:
     portal = assemble_portal(synthetic_model(1000), AS_OF)

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -128,6 +129,7 @@ def _dump(documents: list[Any]) -> bytes:
     return yaml.safe_dump_all(documents, allow_unicode=True, sort_keys=False).encode("utf-8")
 
 
+@pytest.mark.slow
 @FUZZ
 @given(CONTENT, st.sampled_from(["alone", "beside the fixture", "after the fixture"]))
 @example([{"kind": [], "id": "a", "title": ""}], "alone")  # raised TypeError: unhashable list

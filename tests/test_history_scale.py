@@ -17,6 +17,8 @@ from history_repo import GitRepo, git
 
 from okrsite.history import git_log, read_history
 
+pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
+
 COMMITS = 1_000
 KEY_RESULTS = 40
 FIRST_DAY = date(2024, 1, 1)

@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -39,7 +40,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(FIXTURE, project)
     site_dir = project.parent / "site"
     done = subprocess.run(
-        ["mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
@@ -65,6 +66,7 @@ def unsafe_url(value: str) -> bool:
     return scheme is not None and not squeezed.startswith(SAFE_SCHEMES)
 
 
+@pytest.mark.slow
 def test_the_fixture_really_carries_payloads_to_the_pages(site: Path) -> None:
     """The checks below would pass on an empty site; these titles prove the payloads arrived."""
     page = parsed(site / "objectives" / "hostile-objective" / "index.html")
@@ -78,6 +80,7 @@ def test_the_fixture_really_carries_payloads_to_the_pages(site: Path) -> None:
     assert "__pwned" in (site / "search" / "search_index.json").read_text("utf-8")
 
 
+@pytest.mark.slow
 def test_every_link_and_source_is_http_mailto_or_relative(site: Path) -> None:
     bad = []
     for path in markup_files(site):
@@ -89,6 +92,7 @@ def test_every_link_and_source_is_http_mailto_or_relative(site: Path) -> None:
     assert bad == []
 
 
+@pytest.mark.slow
 def test_no_handler_attribute_script_or_dangerous_element_comes_from_content(site: Path) -> None:
     bad = []
     for path in markup_files(site):
@@ -128,6 +132,7 @@ def served(site: Path) -> Iterator[str]:
     server.server_close()
 
 
+@pytest.mark.slow
 def test_no_payload_runs_in_a_real_browser(site: Path, served: str, browser) -> None:
     pages = [p.relative_to(site).as_posix() for p in sorted(site.rglob("*.html"))]
     dialogs: list[str] = []

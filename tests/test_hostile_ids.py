@@ -18,6 +18,8 @@ import pytest
 
 from okrsite.load import load_content
 
+pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
+
 ROOT = Path(__file__).resolve().parent.parent
 VALID = (ROOT / "tests" / "fixtures" / "minimal" / "airline.yml").read_text("utf-8")
 BAD_IDS = [
@@ -115,7 +117,7 @@ def test_generate_writes_nothing_for_a_traversing_id(traversing: Path) -> None:
 def test_mkdocs_build_writes_nothing_for_a_traversing_id(traversing: Path) -> None:
     site = traversing / "site"
     done = subprocess.run(
-        ["mkdocs", "build", "--site-dir", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
         cwd=traversing,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,

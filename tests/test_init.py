@@ -14,6 +14,7 @@ from okrsite.load import load_content
 from okrsite.pipelines import pipeline_files
 
 
+@pytest.mark.slow
 def test_init_scaffolds_a_portal_that_validates_and_builds(tmp_path: Path, capsys) -> None:
     target = tmp_path / "portal"
     assert main(["init", str(target)]) == 0

@@ -12,7 +12,10 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from mkdocs_runs import run_mkdocs, site_files
+
+pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN_LINE = "  - okrsite:\n"

@@ -8,6 +8,8 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -26,6 +28,7 @@ def test_every_package_below_okrsite_is_listed_in_pyproject() -> None:
     assert "okrsite.theme" in listed
 
 
+@pytest.mark.slow
 def test_wheel_carries_theme_templates_assets_and_scaffold(tmp_path: Path) -> None:
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import shlex
 import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -93,8 +95,12 @@ COMMANDS = sorted(
 def test_every_okrsite_and_mkdocs_command_uses_real_options(command: str) -> None:
     words = shlex.split(command)
     program, subcommand, arguments = words[0], words[1], words[2:]
+    # The console script installed beside the Python running the tests, as `pip install okrsite`
+    # puts it beside the pipeline's Python: never whatever else is on PATH.
+    installed = Path(sys.executable).parent / program
+    assert installed.is_file(), f"{program} is not installed beside {sys.executable}"
     help_text = subprocess.run(
-        [program, subcommand, "--help"], capture_output=True, text=True, check=True
+        [str(installed), subcommand, "--help"], capture_output=True, text=True, check=True
     ).stdout
 
     for position, word in enumerate(arguments):

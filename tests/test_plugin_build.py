@@ -31,6 +31,8 @@ from okrsite.render.pages.formats import status_label, with_unit
 from okrsite.site import PortalSettings, load_portal
 from okrsite.urls import Kind, SiteUrls
 
+pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
+
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "tests" / "fixtures" / "portal_small"
 AS_OF = date(2026, 11, 23)

@@ -43,6 +43,7 @@ def body_of(page: str) -> str:
     return page.split("---\n", 2)[2]  # after the front matter MkDocs reads
 
 
+@pytest.mark.slow
 def test_every_demo_page_is_swapped_and_converts_to_the_same_html(tmp_path: Path) -> None:
     loaded = load_portal(ROOT / "content", PortalSettings(as_of=date(2026, 11, 23)))
     assert loaded.portal is not None, loaded.problems
@@ -109,6 +110,7 @@ def build_small(site_dir: Path) -> Path:
     return build_in_process(SMALL, site_dir)
 
 
+@pytest.mark.slow
 def test_a_real_build_is_byte_identical_with_and_without_the_swap(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

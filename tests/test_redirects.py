@@ -105,6 +105,7 @@ def test_unpublished_entities_get_no_redirects(visibility: Visibility) -> None:
     assert "objectives/old-merger/index.html" in everything
 
 
+@pytest.mark.slow
 def test_chromium_follows_the_redirect(tmp_path: Path, browser) -> None:
     for path, content in _files(SiteUrls("okrs")).items():
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)

@@ -34,6 +34,8 @@ from okrsite.site import (
 )
 from okrsite.urls import Kind, SiteUrls
 
+pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
+
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = date(2026, 11, 23)
 URLS = SiteUrls()

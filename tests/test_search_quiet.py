@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from mkdocs_runs import run_mkdocs
 
@@ -34,6 +35,7 @@ def test_only_chunks_whose_outer_element_is_marked_are_left_out() -> None:
     assert not HiddenHtml(["<div>x</div>"]).has_quiet()
 
 
+@pytest.mark.slow
 def test_the_demo_search_index_leaves_out_what_other_pages_say(tmp_path: Path) -> None:
     for name in ("content", "docs", "mkdocs.yml"):
         source = ROOT / name

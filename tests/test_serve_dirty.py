@@ -10,7 +10,10 @@ import shutil
 import urllib.request
 from pathlib import Path
 
+import pytest
 from mkdocs_runs import fetch, free_port, run_mkdocs, serving, site_files, wait_for
+
+pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
 
 ROOT = Path(__file__).resolve().parent.parent
 CHANGED = re.compile(r"okrsite: (\d+) of (\d+) portal files changed \(--dirty\)")

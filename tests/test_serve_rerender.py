@@ -20,6 +20,8 @@ from okrsite.site_cache import RenderedPortal, fill_session, render_portal, stor
 from okrsite.site_cache.entry import SUFFIX
 from okrsite.urls import SiteUrls
 
+pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
+
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = Path(__file__).resolve().parent / "fixtures" / "portal_small"
 URLS = SiteUrls()

@@ -162,6 +162,7 @@ def test_every_default_is_a_valid_value() -> None:
             assert setting.parse(setting.name, setting.default) is not None
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("entry", "named"),
     [("visibility: secret", "`visibility`"), ("diagram: false", "unknown okrsite setting")],

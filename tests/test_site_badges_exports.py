@@ -27,6 +27,8 @@ from okrsite.portal import Portal
 from okrsite.site import PortalSettings, load_portal
 from okrsite.urls import Kind, SiteUrls
 
+pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
+
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://okrs.example.org/portal/"
 URLS = SiteUrls("okrs", True, SITE_URL)

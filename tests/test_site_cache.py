@@ -25,6 +25,8 @@ from okrsite.site_cache.entry import SUFFIX
 from okrsite.site_cache.key import cache_key
 from okrsite.urls import SiteUrls
 
+pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
+
 SMALL = Path(__file__).resolve().parent / "fixtures" / "portal_small"
 TITLE = "Streamline the airport check-in experience"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

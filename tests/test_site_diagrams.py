@@ -18,6 +18,8 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs_runs import site_files
 
+pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
+
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "tests" / "fixtures" / "portal_small"
 AS_OF_LINE = "      as_of: 2026-11-23\n"

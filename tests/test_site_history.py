@@ -19,6 +19,8 @@ from mkdocs_runs import build_in_process
 
 from okrsite.compute.wording import whole_percent
 
+pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
+
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_FILE = "content/airline-check-in.yml"
 ADOPTION_LINE = "    current: 62\n"  # digital-adoption, baseline 35, target 80

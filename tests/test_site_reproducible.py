@@ -12,7 +12,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from mkdocs_runs import site_files
+
+pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF_LINE = "      as_of: 2026-11-23\n"

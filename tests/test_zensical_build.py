@@ -19,6 +19,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
+
 GENERATED = "build/site-docs"
 
 

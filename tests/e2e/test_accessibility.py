@@ -13,6 +13,8 @@ import pytest
 from browsing import OffSiteRequests, open_context
 from chromium import browser_unavailable
 
+pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from chromium import browser_unavailable
 
+pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
+
 
 def test_a_missing_browser_skips_locally_with_the_install_command(
     monkeypatch: pytest.MonkeyPatch,

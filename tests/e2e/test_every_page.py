@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 import pytest
 from browsing import OffSiteRequests, open_context
 
+pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page, Request, Response
 

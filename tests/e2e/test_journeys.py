@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+import pytest
 from page_contrast import fills, html_text, image_text, install, svg_text, too_faint
 from screenshots import save_screenshot
+
+pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page

@@ -129,7 +129,7 @@ class _Writer:
         self._thread.start()
 
     def queue(self, *row: Any) -> None:
-        self._rows.put(row)  # type: ignore[arg-type]
+        self._rows.put(row)
 
     def finish(self, keep: set[str] | None) -> None:
         """Write every queued row, then drop the rows of pages not in `keep`; with None, drop
