@@ -116,7 +116,9 @@ class Entity:
     tags: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
     aliases: tuple[str, ...] = ()
-    location: Location
+    # Where it was written, for messages only: no page shows it, so two entities that differ
+    # only here are equal (a comment line added above them re-renders nothing).
+    location: Location = field(compare=False)
 
     @property
     def key(self) -> str:
@@ -166,7 +168,7 @@ class CheckIn:
     confidence: float | None = None
     note: str = ""
     source: str = "yaml"  # "yaml" for written check-ins; history readers may add others
-    location: Location | None = None
+    location: Location | None = field(default=None, compare=False)  # for messages only
 
 
 @dataclass(frozen=True, kw_only=True)

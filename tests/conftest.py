@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +33,23 @@ def repo_root() -> Path:
 def demo_content() -> Path:
     """The demo portal's content folder, the one `make serve` builds."""
     return REPO_ROOT / "content"
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo portal built once for the whole run, the way a user builds it (`mkdocs build
+    --strict` in a copy of the repository's demo): read it, never write to it."""
+    project = tmp_path_factory.mktemp("demo-project")
+    for name in ("content", "docs"):
+        shutil.copytree(REPO_ROOT / name, project / name)
+    shutil.copy(REPO_ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", "site"],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=True,
+    )
+    return project / "site"
 
 
 @pytest.fixture(scope="session")

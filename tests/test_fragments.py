@@ -27,8 +27,11 @@ def portal(model: Model) -> Portal:
 class Rows:
     """A table of key results whose rows go through `keep`, counting the rows it makes."""
 
-    def __init__(self, rereading: Rereading, links: PageLinks) -> None:
+    def __init__(
+        self, rereading: Rereading, links: PageLinks, page_reads: str | None = None
+    ) -> None:
         self.rereading, self.links, self.made = rereading, links, 0
+        self.page_reads = page_reads  # a key result whose score the page itself reads first
 
     def row(self, key: str) -> Markup:
         self.made += 1
@@ -38,27 +41,36 @@ class Rows:
             f"<tr><td>{self.links.href(Kind.KEY_RESULT, key)}</td><td>{progress}</td></tr>"
         )
 
-    def table(self, fragments: Fragments) -> str:
-        keep = fragments.keeper(PAGE, self.links)
-        return "".join(keep(self.row, key) for key in self.rereading.portal.model.key_results)
+    def table(self, fragments: Fragments, same_inputs: bool) -> str:
+        keep = fragments.keeper(PAGE, self.links, same_inputs)
+        read = self.rereading.portal
+        if self.page_reads is not None:  # as a `{% set %}` a row macro could see
+            self.seen = read.scorecard.key_results[self.page_reads].progress
+        text = "".join(keep(self.row, key) for key in read.model.key_results)
+        fragments.page_done()
+        return text
 
 
 def render(
-    model: Model, before: tuple[Portal, Fragments] | None
+    model: Model,
+    before: tuple[Portal, Fragments] | None,
+    *,
+    page_reads: str | None = None,
+    same_inputs: bool = True,
 ) -> tuple[str, Rows, Fragments, set]:
     """The table of `model` after the render `before`; with the page's reads."""
     now = portal(model)
     rereading = Rereading(now, before[0] if before else None)
     fragments = Fragments(rereading, before[1].by_page if before else None)
-    rows = Rows(rereading, PageLinks(SiteUrls(), "key-results/"))
+    rows = Rows(rereading, PageLinks(SiteUrls(), "key-results/"), page_reads)
     with rereading.log.scope() as reads:
-        text = rows.table(fragments)
+        text = rows.table(fragments, same_inputs)
     return text, rows, fragments, reads
 
 
 def test_without_a_rereading_keep_just_calls_the_part() -> None:
     fragments = Fragments(None)
-    keep = fragments.keeper(PAGE, PageLinks(SiteUrls(), "key-results/"))
+    keep = fragments.keeper(PAGE, PageLinks(SiteUrls(), "key-results/"), False)
     assert keep(lambda key: Markup(f"<tr>{key}</tr>"), "a") == "<tr>a</tr>"
     assert fragments.by_page == {}
 
@@ -90,3 +102,16 @@ def test_a_page_reused_whole_carries_its_rows_to_the_next_render() -> None:
     carried.carry(PAGE)  # the page itself was reused: no keeper was asked for
     _, rows, _, _ = render(small_model(adoption=60), (same, carried))
     assert rows.made == 1
+
+
+def test_rows_are_made_again_when_what_the_page_read_before_them_changed() -> None:
+    """A row macro sees the page's context and `{% set %}`s: when the page's own reads or its
+    inputs changed, no row is reused, though the rows' own reads did not change."""
+    _, _, fragments, _ = render(small_model(adoption=40), None, page_reads="adoption")
+    before = (portal(small_model(adoption=40)), fragments)
+    _, rows, _, _ = render(small_model(adoption=60), before, page_reads="adoption")
+    assert rows.made == 3
+    _, _, fragments, _ = render(small_model(adoption=40), None)
+    before = (portal(small_model(adoption=40)), fragments)
+    _, rows, _, _ = render(small_model(adoption=40), before, same_inputs=False)
+    assert rows.made == 3

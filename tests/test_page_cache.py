@@ -18,15 +18,19 @@ from mkdocs_runs import run_mkdocs, site_files
 pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
 
 ROOT = Path(__file__).resolve().parent.parent
+# Whether the cache turns itself off does not depend on the site's size: a small one is faster.
+SMALL = ROOT / "tests" / "fixtures" / "portal_small"
 PLUGIN_LINE = "  - okrsite:\n"
 SUMMARY = re.compile(r"page cache: (\d+) of (\d+) generated pages reused whole, (\d+) conversions")
 
 
-def project(folder: Path, *, cache: bool) -> Path:
+def project(folder: Path, *, cache: bool, source: Path = ROOT) -> Path:
+    """A copy of the demo (or of `source`), with the page cache on or off."""
     folder.mkdir()
-    for name in ("content", "docs"):
-        shutil.copytree(ROOT / name, folder / name)
-    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    for name in ("content", "docs", "overrides"):
+        if (source / name).is_dir():
+            shutil.copytree(source / name, folder / name)
+    config = (source / "mkdocs.yml").read_text("utf-8")
     assert PLUGIN_LINE in config
     if not cache:
         config = config.replace(PLUGIN_LINE, f"{PLUGIN_LINE}      page_cache: false\n")
@@ -98,7 +102,7 @@ def test_cached_builds_write_the_same_site_through_edits(tmp_path: Path) -> None
 
 
 def test_a_damaged_cache_file_is_set_aside_and_the_build_goes_on(tmp_path: Path) -> None:
-    folder = project(tmp_path / "site-project", cache=True)
+    folder = project(tmp_path / "site-project", cache=True, source=SMALL)
     cache = folder / ".cache" / "okrsite" / "pages.sqlite"
     cache.parent.mkdir(parents=True)
     cache.write_bytes(b"this is not a database" * 100)
@@ -112,7 +116,7 @@ def test_a_damaged_cache_file_is_set_aside_and_the_build_goes_on(tmp_path: Path)
 
 
 def test_a_hook_turns_the_cache_off(tmp_path: Path) -> None:
-    folder = project(tmp_path / "hooked", cache=True)
+    folder = project(tmp_path / "hooked", cache=True, source=SMALL)
     (folder / "marker_hook.py").write_text(
         "def on_page_content(html, page, config, files):\n"
         "    return html + '<p>hooked-' + page.url + '</p>'\n",
@@ -132,7 +136,7 @@ def test_a_hook_turns_the_cache_off(tmp_path: Path) -> None:
 
 
 def test_another_plugin_turns_the_cache_off(tmp_path: Path) -> None:
-    folder = project(tmp_path / "tagged", cache=True)
+    folder = project(tmp_path / "tagged", cache=True, source=SMALL)
     config = folder / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace("  - search\n", "  - search\n  - tags\n"))
 
@@ -142,7 +146,7 @@ def test_another_plugin_turns_the_cache_off(tmp_path: Path) -> None:
 
 
 def test_an_unusable_cache_folder_turns_the_cache_off(tmp_path: Path) -> None:
-    folder = project(tmp_path / "blocked", cache=True)
+    folder = project(tmp_path / "blocked", cache=True, source=SMALL)
     (folder / "blocked").write_text("a file where the cache folder would be", "utf-8")
     config = folder / "mkdocs.yml"
     config.write_text(

@@ -49,8 +49,8 @@ def okrsite_plugins(**settings: object) -> list[object]:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(ROOT, tmp_path_factory.mktemp("demo"))
+def demo(demo_site: Path) -> Path:
+    return demo_site
 
 
 @pytest.fixture(scope="module")

@@ -4,17 +4,13 @@ the search index (okrsite/render/pages/search_quiet.py): a real build of the dem
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs_runs import run_mkdocs
 
 from okrsite.mkdocs_plugin.raw_html import HiddenHtml
 from okrsite.render.pages.search_quiet import SEARCH_EXCLUDE
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_only_chunks_whose_outer_element_is_marked_are_left_out() -> None:
@@ -36,13 +32,8 @@ def test_only_chunks_whose_outer_element_is_marked_are_left_out() -> None:
 
 
 @pytest.mark.slow
-def test_the_demo_search_index_leaves_out_what_other_pages_say(tmp_path: Path) -> None:
-    for name in ("content", "docs", "mkdocs.yml"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
-    done = run_mkdocs(tmp_path, "build", "--strict", "-q", "-d", "site")
-    assert done.returncode == 0, done.stderr
-    site = tmp_path / "site"
+def test_the_demo_search_index_leaves_out_what_other_pages_say(demo_site: Path) -> None:
+    site = demo_site
     entries = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
     text = {entry["location"]: entry["text"] for entry in entries}
 

@@ -60,6 +60,10 @@ class ReadLog:
         if self._open is not None:
             self._open.add((namespace, key))
 
+    def open_reads(self) -> frozenset[Read]:
+        """What the innermost open scope has read so far."""
+        return frozenset(self._open or ())
+
     def extend(self, reads: frozenset[Read]) -> None:
         """Reads made earlier that count again now (a result reused inside another)."""
         if self._open is not None:

@@ -7,8 +7,6 @@ set they fail instead (browsing.browser_unavailable).
 from __future__ import annotations
 
 import functools
-import os
-import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -21,21 +19,6 @@ from browsing import OffSiteRequests, open_context
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="session")
-def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo portal, built the way a user builds it (`mkdocs build --strict`)."""
-    site_dir = tmp_path_factory.mktemp("e2e-site")
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site_dir)],
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=True,
-    )
-    return site_dir
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

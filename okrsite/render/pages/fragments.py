@@ -6,6 +6,11 @@ again, and at bench size M its 4,000 rows took a third of okrsite's rebuild. A t
 of what it read changed (`okrsite/render/reads.py`), its reads count for the page, and the
 entities it linked to are mentioned by the page again. Without a rereading (a one-off build)
 `keep` just calls the macro.
+
+A macro sees more than its arguments: the whole page context (`entity`, `score`, `ancestors`,
+…) and every `{% set %}` made before the call. So a part is reused only while its page's
+inputs are the same and nothing the page itself read before the call (outside other parts)
+changed; on an index page that is the list of keys, which a value edit leaves alone.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from functools import partial
 from markupsafe import Markup
 
 from okrsite.render.pages.links import PageLinks
-from okrsite.render.reads import Kept, Rereading
+from okrsite.render.reads import Kept, Read, Rereading
 from okrsite.urls import Kind
 
 Made = tuple[Markup, frozenset[tuple[Kind, str]]]  # the part's text, the entities it links to
@@ -46,16 +51,20 @@ class Fragments:
         self._previous = previous or {}
         self.by_page: dict[str, Mapping[Hashable, Kept[Made]]] = {}
         self.made = 0  # parts made, not reused
+        self._parts_read: set[Read] = set()  # by the parts of the page being rendered
 
-    def keeper(self, page: str, links: PageLinks) -> Keep:
-        """The `keep` function of one page's render; parts are told apart by the macro's code
-        and the arguments."""
+    def keeper(self, page: str, links: PageLinks, same_inputs: bool) -> Keep:
+        """The `keep` function of one page's render (`same_inputs`: the page's inputs are
+        those of the last render); parts are told apart by the macro's code and arguments.
+        Call `page_done` when the page is rendered."""
         rereading = self._rereading
         if rereading is None:
             return _call
-        before = self._previous.get(page)
+        log, changed = rereading.log, rereading.changed
+        before = self._previous.get(page) if same_inputs and changed is not None else None
         now: dict[Hashable, Kept[Made]] = {}
         self.by_page[page] = now
+        parts_read = self._parts_read = set()
 
         def made(macro: Callable[..., Markup], args: tuple[Hashable, ...]) -> Made:
             outer, links.mentioned = links.mentioned, set()
@@ -66,7 +75,10 @@ class Fragments:
 
         def keep(macro: Callable[..., Markup], *args: Hashable) -> Markup:
             unit = (_code_of(macro), args)
-            found, fresh = rereading.kept_or_made(before, unit, None, partial(made, macro, args))
+            seen = before if changed is None or changed.isdisjoint(log.open_reads()) else None
+            with log.scope(apart=True) as reads:  # the page's own reads stay apart
+                found, fresh = rereading.kept_or_made(seen, unit, None, partial(made, macro, args))
+            parts_read.update(reads)
             now[unit] = found
             self.made += fresh
             text, mentioned = found.value
@@ -74,6 +86,12 @@ class Fragments:
             return text
 
         return keep
+
+    def page_done(self) -> None:
+        """The page's parts' reads count for the page as a whole."""
+        if self._rereading is not None:
+            self._rereading.log.extend(frozenset(self._parts_read))
+        self._parts_read = set()
 
     def carry(self, page: str) -> None:
         """A page reused whole keeps its parts for the next render."""

@@ -108,8 +108,12 @@ def render_pages(
         "Status": Status,
     }
 
-    def body_of(plan: PagePlan, diagram: str | None, last_updated: date | None) -> PageBody:
+    def body_of(
+        plan: PagePlan, diagram: str | None, last_updated: date | None, inputs: object
+    ) -> PageBody:
         links = PageLinks(urls, plan.url)
+        old = previous.bodies.get(plan.source) if previous else None
+        keep = fragments.keeper(plan.source, links, old is not None and old.inputs == inputs)
         text = env.get_template(plan.template).render(
             shared,
             **plan.context(),
@@ -118,7 +122,7 @@ def render_pages(
             entity=lookup.entity(*plan.subject) if plan.subject else None,
             score=lookup.score(*plan.subject) if plan.subject else None,
             links=links,
-            keep=fragments.keeper(plan.source, links),
+            keep=keep,
             diagram=Markup(diagram) if diagram else None,
             embeds=list(
                 embeds_for(read_from, *plan.subject) if embeds_for and plan.subject else ()
@@ -126,6 +130,7 @@ def render_pages(
             embed_notice=embed_notice,
             last_updated=last_updated,
         )
+        fragments.page_done()
         return PageBody(text, frozenset(links.mentioned))
 
     makes: list[Callable[[], PageBody]] = []
@@ -133,11 +138,11 @@ def render_pages(
     for plan in plans:
         diagram = diagram_for(*plan.subject) if diagram_for and plan.subject else None
         last_updated = updated.get(plan.subject) if plan.subject else None
-        make = partial(body_of, plan, diagram, last_updated)
+        inputs = (plan.identity, diagram, embed_notice, last_updated)
+        make = partial(body_of, plan, diagram, last_updated, inputs)
         if rereading is None:
             makes.append(make)
             continue
-        inputs = (plan.identity, diagram, embed_notice, last_updated)
         kept[plan.source] = rereading.result(
             previous.bodies if previous else None, plan.source, inputs, make
         )
