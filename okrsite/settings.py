@@ -17,10 +17,10 @@ from typing import Any
 from okrsite.compute.as_of import AsOfError, resolve_as_of
 from okrsite.compute.progress import Thresholds
 from okrsite.model import Visibility
+from okrsite.options import HistorySettings, PortalSettings, SiteOptions
 from okrsite.render.badges import BadgeOptions, BadgeOptionsError, BadgeStyle
 from okrsite.render.diagrams import DiagramError, DiagramOptions
 from okrsite.render.pages.nav import NAV_SECTION_PAGES
-from okrsite.site import HistorySettings, PortalSettings, SiteOptions
 from okrsite.urls import normalize_prefix
 
 

@@ -15,24 +15,22 @@ from pathlib import Path
 import jinja2
 
 from okrsite.artifacts import Artifact
-from okrsite.compute.progress import Thresholds
 from okrsite.history import HistoryMemo, last_updated, merge_history, read_history
 from okrsite.load import load_content
 from okrsite.load.file_memo import FileMemo
-from okrsite.model import Visibility
+from okrsite.options import PortalSettings, SiteOptions
 from okrsite.portal import Portal, assemble_portal
 from okrsite.problems import Problem
-from okrsite.render.badges import BadgeOptions, badge_artifacts
+from okrsite.render.badges import badge_artifacts
 from okrsite.render.badges.artifacts import KeptBadges
 from okrsite.render.changes import recent_changes, render_changes_page
-from okrsite.render.diagrams import DiagramOptions, DiagramsMemo, redraw_diagrams, render_diagrams
+from okrsite.render.diagrams import DiagramsMemo, redraw_diagrams, render_diagrams
 from okrsite.render.embeds import embed_notice, embed_snippets
 from okrsite.render.exports import export_artifacts
 from okrsite.render.exports.artifacts import KeptExports
 from okrsite.render.feed import FEED_PATH, render_feed
 from okrsite.render.pages import Embed, render_pages
 from okrsite.render.pages.environment import THEME_PACKAGE, page_environment
-from okrsite.render.pages.nav import NAV_SECTION_PAGES
 from okrsite.render.pages.render import PagesMemo
 from okrsite.render.reads import Rereading
 from okrsite.render.redirects import redirect_artifacts
@@ -43,25 +41,6 @@ SCRIPT = "assets/okrsite/okrsite.js"
 
 
 @dataclass(frozen=True)
-class HistorySettings:
-    """How much git history to read (`enabled=False`: only the written check-ins count)."""
-
-    enabled: bool = True
-    max_commits: int = 2000
-    since: date | None = None
-
-
-@dataclass(frozen=True)
-class PortalSettings:
-    """What decides the numbers and what is published (the same for every engine)."""
-
-    as_of: date
-    visibility: Visibility = Visibility.INTERNAL
-    thresholds: Thresholds = field(default_factory=Thresholds)
-    history: HistorySettings = field(default_factory=HistorySettings)
-
-
-@dataclass(frozen=True)
 class LoadedPortal:
     """A published portal (None when errors stop it), with what was said while loading it."""
 
@@ -69,19 +48,6 @@ class LoadedPortal:
     problems: list[Problem]  # content problems, each with a location
     notices: tuple[str, ...] = ()  # warnings without a location (e.g. a shallow git clone)
     last_updated: Mapping[tuple[Kind, str], date] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class SiteOptions:
-    """How the site is drawn; none of these change a number."""
-
-    override_dir: Path | None = None  # the user's template overrides, checked first
-    diagrams: DiagramOptions = field(default_factory=DiagramOptions)
-    badges: BadgeOptions = field(default_factory=BadgeOptions)
-    changes_days: int = 60
-    changes_max_entries: int = 200
-    nav_section_pages: int = NAV_SECTION_PAGES  # larger nav sections show only their index
-    site_name: str = "OKRs"
 
 
 def load_portal(

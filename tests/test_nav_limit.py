@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from okrsite.mkdocs_plugin.files import nav_paths
+from okrsite.options import PortalSettings
 from okrsite.render.pages.nav import NAV_SECTION_PAGES, portal_nav
 from okrsite.settings import SettingsError, read_settings
-from okrsite.site import PortalSettings, load_portal
+from okrsite.site import load_portal
 from okrsite.urls import Kind, SiteUrls
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -27,8 +27,9 @@ from okrsite.compute.progress import current_value
 from okrsite.compute.wording import whole_percent
 from okrsite.load import load_content
 from okrsite.model import Visibility
+from okrsite.options import PortalSettings
 from okrsite.render.pages.formats import status_label, with_unit
-from okrsite.site import PortalSettings, load_portal
+from okrsite.site import load_portal
 from okrsite.urls import Kind, SiteUrls
 
 pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser

@@ -23,16 +23,10 @@ from history_repo import GitRepo
 from bench.generate import generate
 from okrsite.artifacts import Artifact
 from okrsite.compute.progress import Thresholds
+from okrsite.options import HistorySettings, PortalSettings, SiteOptions
 from okrsite.portal import Portal
 from okrsite.render.diagrams import DiagramOptions
-from okrsite.site import (
-    HistorySettings,
-    PortalSettings,
-    Rerender,
-    SiteOptions,
-    load_portal,
-    site_artifacts,
-)
+from okrsite.site import Rerender, load_portal, site_artifacts
 from okrsite.urls import Kind, SiteUrls
 
 pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser

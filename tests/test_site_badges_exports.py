@@ -23,8 +23,9 @@ from mkdocs_runs import build_in_process
 
 from okrsite.compute.as_of import resolve_as_of
 from okrsite.compute.wording import STATUS_LABELS, whole_percent
+from okrsite.options import PortalSettings
 from okrsite.portal import Portal
-from okrsite.site import PortalSettings, load_portal
+from okrsite.site import load_portal
 from okrsite.urls import Kind, SiteUrls
 
 pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser

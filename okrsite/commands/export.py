@@ -22,9 +22,10 @@ from okrsite.commands.options import add_as_of, add_content_dir, add_visibility
 from okrsite.compute.as_of import AsOfError, resolve_as_of
 from okrsite.compute.progress import Thresholds
 from okrsite.model import Visibility
+from okrsite.options import PortalSettings
 from okrsite.problems import has_errors
 from okrsite.render.exports import export_files
-from okrsite.site import PortalSettings, load_portal
+from okrsite.site import load_portal
 from okrsite.urls import SiteUrls
 
 

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from okrsite.history.read import History, read_history
+from okrsite.history.state import GitStateUnknown, git_state
 
 _Key = tuple[str, int, date | None, str]  # content folder, max_commits, since, git state
 
@@ -27,13 +28,9 @@ class HistoryMemo:
 
     def read(self, content_dir: Path, *, max_commits: int, since: date | None) -> History:
         """What `read_history` returns; without reading the commits when git is unchanged."""
-        # The render cache's key holds the same identity; it lives there, above `site`, which
-        # imports this package, so it is imported when first used.
-        from okrsite.site_cache.key import Uncacheable, git_state
-
         try:
             state = git_state(content_dir)  # before reading: a commit in between reads again
-        except Uncacheable:
+        except GitStateUnknown:
             return read_history(content_dir, max_commits=max_commits, since=since)
         key = (os.path.abspath(content_dir), max_commits, since, state)
         if key != self._key:

@@ -19,7 +19,7 @@ from importlib import metadata
 from pathlib import Path
 
 import okrsite
-from okrsite.history.git_log import GitError, run_git
+from okrsite.history.state import GitStateUnknown, git_state
 from okrsite.load.files import content_files, display_path
 from okrsite.render.pages.environment import packaged_theme_dir
 from okrsite.settings import Settings
@@ -59,7 +59,11 @@ def cache_key(settings: Settings, urls: SiteUrls, frame: str | None = None) -> s
     for path in content_files(content_dir) if content_dir.is_dir() else ():
         digest.add("content", path.relative_to(content_dir).as_posix())
         digest.add("bytes", path.read_bytes())
-    digest.add("git", git_state(content_dir) if settings.portal.history.enabled else "history off")
+    try:
+        git = git_state(content_dir) if settings.portal.history.enabled else "history off"
+    except GitStateUnknown as unknown:
+        raise Uncacheable(str(unknown)) from unknown
+    digest.add("git", git)
     return digest.hexdigest()
 
 
@@ -128,34 +132,6 @@ def code_identity() -> str:
             if "__pycache__" not in relative:
                 digest.update(f"{relative}\0{len(data)}\0".encode() + data)
     return digest.hexdigest()
-
-
-def git_state(content_dir: Path) -> str:
-    """What the history reader sees: the newest commit on HEAD's first-parent line that changed
-    the content (it fixes every older one the reader walks), so commits that leave the content
-    alone still hit. A shallow clone's warning counts the commits fetched: there HEAD and the
-    shallow boundary count too. Uncommitted edits are in the content bytes already."""
-    if not content_dir.is_dir():
-        return "no content"
-    try:
-        asked = ["--is-inside-work-tree", "--is-shallow-repository", "--git-path", "shallow"]
-        answer = os.fsdecode(run_git(content_dir, ["rev-parse", *asked, "HEAD"]))
-        lines = answer.splitlines()
-        if len(lines) != 4:
-            raise Uncacheable(f"unexpected answer from git rev-parse: {answer!r}")
-        inside, shallow, shallow_file, head = lines
-        if inside != "true":
-            return "not in a work tree"
-        last = run_git(content_dir, ["log", "-1", "--first-parent", "--format=%H", "--", "."])
-    except GitError as failure:  # not a repository, no commits yet, or no git at all
-        return f"git: {failure}"
-    if shallow != "true":
-        return f"content commit {last.strip().decode()}"
-    try:
-        boundary = (content_dir / shallow_file).read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        boundary = ""
-    return f"content commit {last.strip().decode()}, shallow at {head}\0{boundary}"
 
 
 def graphviz_identity() -> str:
