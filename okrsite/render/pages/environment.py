@@ -2,7 +2,10 @@
 
 Templates are looked up first in the user's override directory (their Material `custom_dir`),
 then in the templates shipped with okrsite, so overriding one page means placing a file of the
-same name, e.g. `overrides/okrsite/objective.md.jinja`.
+same name, e.g. `overrides/okrsite/objective.md.jinja`. Every section of a shipped page is a
+`{% block %}`, and the shipped templates are also reachable as `shipped/<name>`, so an override
+can extend the one it replaces and change a single block:
+`{% extends "shipped/okrsite/objective.md.jinja" %}{% block initiatives %}{% endblock %}`.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import jinja2
 from okrsite.render.pages import formats, markup
 
 THEME_PACKAGE = "okrsite.theme"
+SHIPPED_PREFIX = "shipped"  # `shipped/okrsite/x.md.jinja`: the template okrsite ships, unoverridden
 
 
 def packaged_theme_dir() -> Path:
@@ -26,7 +30,8 @@ def page_environment(override_dir: Path | None = None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
     if override_dir is not None:
         loaders.append(jinja2.FileSystemLoader(override_dir))
-    loaders.append(jinja2.FileSystemLoader(packaged_theme_dir()))
+    shipped = jinja2.FileSystemLoader(packaged_theme_dir())
+    loaders += [shipped, jinja2.PrefixLoader({SHIPPED_PREFIX: shipped})]
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
