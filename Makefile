@@ -27,14 +27,16 @@ serve: system-deps $(VENV)/.installed
 site: system-deps $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
 
-# Two or more processes (pytest-xdist), a test module's tests in one of them (its fixtures are
-# built once): on 2 cores the suite takes 6 minutes instead of 10.
+# One process per core (pytest-xdist), a test module's tests in one of them (its fixtures are
+# built once): on 2 cores the suite takes 5-6 minutes instead of 10.
+PARALLEL := --numprocesses=auto --dist=loadfile
+
 test: test-system-deps lint
-	@$(call run_pytest,--numprocesses=auto --dist=loadfile)
+	@$(call run_pytest,$(PARALLEL))
 
 # Lint, types and every test not marked slow: none builds a site or starts a browser.
 test-fast: system-deps lint
-	@$(call run_pytest,-m "not slow")
+	@$(call run_pytest,$(PARALLEL) -m "not slow")
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

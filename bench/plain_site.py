@@ -20,6 +20,7 @@ from okrsite.urls import SECTIONS, Kind, SiteUrls
 
 _URLS = SiteUrls()
 MATRIX_SOURCE = _URLS.index_source("matrix")
+OWNERS_SOURCE = _URLS.index_source("owners")
 INDEX_TITLES = {  # as okrsite titles its index pages
     "value-streams": "Value streams",
     "objectives": "Objectives",
@@ -27,6 +28,7 @@ INDEX_TITLES = {  # as okrsite titles its index pages
     "initiatives": "Initiatives",
     "capabilities": "Capabilities",
     "teams": "Teams",
+    "owners": "Owners",
     "matrix": "Traceability matrix",
 }
 
@@ -87,6 +89,7 @@ class _Pages:
             pages[_source(Kind.INITIATIVE, initiative.id)] = self.initiative(initiative)
         pages.update(self.indexes())
         pages[MATRIX_SOURCE] = self.matrix()
+        pages[OWNERS_SOURCE] = self.owners()
         return pages
 
     def overview(self) -> str:
@@ -298,6 +301,23 @@ class _Pages:
             pages[source] = "\n".join(lines) + "\n"
         return pages
 
+    def owners(self) -> str:
+        """Each owner's objectives and key results, as okrsite's owners index lists them."""
+        source = OWNERS_SOURCE
+        owned: dict[str, list[tuple[Kind, str, str]]] = {}
+        for objective in self.objectives:
+            owned.setdefault(objective.owner, []).append(
+                (Kind.OBJECTIVE, objective.id, objective.title)
+            )
+        for key_result in self.key_results:
+            owner = key_result.owner or key_result.objective.owner
+            owned.setdefault(owner, []).append((Kind.KEY_RESULT, key_result.id, key_result.title))
+        lines = [f"# {INDEX_TITLES['owners']}", "", "| Owner | Owns |", "|---|---|"]
+        for owner in sorted(owned, key=lambda name: (name.casefold(), name)):
+            links = ", ".join(_link(source, kind, key, title) for kind, key, title in owned[owner])
+            lines.append(f"| {owner} | {links} |")
+        return "\n".join(lines) + "\n"
+
     def matrix(self) -> str:
         source = MATRIX_SOURCE
         lines = [f"# {INDEX_TITLES['matrix']}", "", "| Objective | Capabilities |", "|---|---|"]
@@ -363,7 +383,7 @@ def nav_yaml(org: Org) -> str:
     published = sorted(o.id for o in org.objectives if o.visibility != "confidential")
     objectives = [f"      - {_source(Kind.OBJECTIVE, key)}" for key in published]
     lines.extend(section("objectives", len(published), objectives))
-    for name in ("key-results", "initiatives", "matrix"):
+    for name in ("key-results", "initiatives", "owners", "matrix"):
         lines.append(f"  - {json.dumps(INDEX_TITLES[name])}: {_URLS.index_source(name)}")
     lines.append("not_in_nav: |")  # pages reached by links only, as okrsite marks them
     lines.extend(f"  /{SECTIONS[kind]}/*.md" for kind in (Kind.KEY_RESULT, Kind.INITIATIVE))

@@ -36,6 +36,8 @@ class Relations:
     initiatives_by_key_result: Mapping[str, tuple[str, ...]]
     initiatives_by_capability: Mapping[str, tuple[str, ...]]
     initiative_children: Mapping[str, tuple[str, ...]]
+    objectives_by_owner: Mapping[str, tuple[str, ...]]  # by the owner's name, as written
+    key_results_by_owner: Mapping[str, tuple[str, ...]]  # its own owner, else its objective's
 
     def objectives_of_value_stream(self, model: Model, value_stream: str) -> tuple[str, ...]:
         """Objectives of every stage of a value stream, stage by stage in stage order."""
@@ -71,4 +73,10 @@ def build_relations(model: Model) -> Relations:
         initiatives_by_key_result=_group((k, i.key) for i in initiatives for k in i.key_results),
         initiatives_by_capability=_group((c, i.key) for i in initiatives for c in i.capabilities),
         initiative_children=_group((i.parent, i.key) for i in initiatives),
+        objectives_by_owner=_group((o.owner, o.key) for o in objectives),
+        key_results_by_owner=_group(
+            (k.owner or model.objectives[k.objective].owner, k.key)
+            for k in model.key_results.values()
+            if k.objective in model.objectives
+        ),
     )

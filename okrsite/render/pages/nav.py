@@ -85,6 +85,7 @@ def portal_nav(
         ),
         section("key-results", []),
         section("initiatives", []),
+        section("owners", []),
         section("matrix", []),
         {CHANGES_TITLE: urls.index_source(CHANGES_SECTION)},
     ]

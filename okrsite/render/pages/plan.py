@@ -28,6 +28,7 @@ INDEX_TITLES: dict[str, str] = {
     "initiatives": "Initiatives",
     "capabilities": "Capabilities",
     "teams": "Teams",
+    "owners": "Owners",
     "matrix": "Traceability matrix",
 }
 MATRIX_GRID_COLUMNS = 50  # wider grids are unreadable, and their cells grow as rows x columns
@@ -196,6 +197,9 @@ def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
             "teams": lambda: depth_first(roots(_Parents(model.teams)), relations.team_children),
         }
         extra: dict[str, Any] = {}
+        if section == "owners":
+            named = relations.objectives_by_owner.keys() | relations.key_results_by_owner.keys()
+            extra["owners"] = sorted(named, key=lambda name: (name.casefold(), name))
         if section == "matrix":
             extra["grid"] = {
                 "capabilities": as_grid(len(model.objectives), len(model.capabilities)),
