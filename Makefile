@@ -14,10 +14,11 @@ PYTEST_ARGS ?=
 # never another copy that happens to be on the caller's PATH.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: serve site test test-fast lint schema system-deps test-system-deps clean
+.PHONY: serve site test test-fast test-lowest lint schema system-deps test-system-deps clean
 
 # pytest exits 5 when it collects nothing: that must fail loudly, never pass quietly.
-run_pytest = status=0; $(BIN)/python -m pytest $(1) $(PYTEST_ARGS) || status=$$?; \
+# $(1): pytest's options; $(2): the virtualenv (default $(VENV)).
+run_pytest = status=0; $(or $(2),$(VENV))/bin/python -m pytest $(1) $(PYTEST_ARGS) || status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make: error: pytest collected no tests" >&2; fi; \
 	exit $$status
 
@@ -37,6 +38,13 @@ test: test-system-deps lint
 # Lint, types and every test not marked slow: none builds a site or starts a browser.
 test-fast: system-deps lint
 	@$(call run_pytest,$(PARALLEL) -m "not slow")
+
+# The whole suite with the oldest versions pyproject.toml allows, in a virtualenv of its own.
+LOWEST := .venv-lowest
+test-lowest: test-system-deps
+	@test -x $(LOWEST)/bin/python || $(PYTHON) -m venv $(LOWEST)
+	$(LOWEST)/bin/python -m pip install --quiet -c tests/lowest-versions.txt -e '.[test]'
+	@PATH="$(abspath $(LOWEST)/bin):$$PATH"; $(call run_pytest,$(PARALLEL),$(LOWEST))
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
@@ -67,4 +75,4 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) $(LOWEST) site
