@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 from history_repo import GitRepo
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bench.generate import generate
 from okrsite.artifacts import Artifact
@@ -590,3 +592,73 @@ def test_an_override_that_keeps_parts_never_shows_stale_text(
         replace_once(content / "airline-check-in.yml", old, new)
         after = render_both(content, options, rerender)
         assert new.split(": ")[1] in text_of(after, objective)
+
+
+# Random sequences of edits -----------------------------------------------------------------
+SMALL = ROOT / "tests" / "fixtures" / "portal_small"
+# (what the edit changes, the regex whose first group is set, the values it may take)
+FIELD_EDITS: list[tuple[str, str, list[str]]] = [
+    (
+        "adoption value",
+        r"current: (\S+)\n    indicator: adoption",
+        ["62", "70", "62.01", "80", "20"],
+    ),
+    ("a check-in value", r"value: (\S+), confidence: 0\.7", ["10.4", "9.1", "12"]),
+    ("objective title", r"title: (Streamline the airport[^\n]*)", ["Streamline the airport", "X"]),
+    ("objective owner", r"owner: (Grace Hopper|Ada Lovelace)", ["Grace Hopper", "Ada Lovelace"]),
+    ("team title", r"title: (Airport Operations|Ground Ops)", ["Airport Operations", "Ground Ops"]),
+    ("capability owner", r"owner: (Kim Kiosk|Kai Kiosk)", ["Kim Kiosk", "Kai Kiosk"]),
+    ("stage title", r"title: (Board & Fly|Board)\}", ["Board & Fly", "Board"]),
+    ("visibility", r"visibility: (confidential|internal)", ["confidential", "internal"]),
+    ("initiative status", r"status: (in-progress|blocked|done)\n", ["in-progress", "blocked"]),
+]
+KEEPING_OVERRIDE = """\
+{% extends "shipped/okrsite/objective.md.jinja" %}
+{% set team_title = model.teams[entity.team].title if entity.team else "no team" %}
+{% macro facts(key) %}
+<p>{{ entity.title }} | {{ team_title }} | {{ score.status }} |
+{{ model.key_results[key].title }}</p>
+{% endmacro %}
+{% block initiatives %}
+{% for key in entity.key_results %}{{ keep(facts, key) }}
+{% endfor %}
+{{ super() }}
+{% endblock %}
+"""
+
+
+def set_field(content: Path, pattern: str, value: str) -> None:
+    path = content / "portal.yml"
+    text = path.read_text("utf-8")
+    found = re.search(pattern, text)
+    assert found, pattern
+    path.write_text(text[: found.start(1)] + value + text[found.end(1) :], "utf-8")
+
+
+@settings(max_examples=8, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    edits=st.lists(
+        st.tuples(st.sampled_from(FIELD_EDITS), st.integers(0, 4), st.booleans()),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_random_edits_render_as_a_fresh_render(
+    edits: list[tuple[tuple[str, str, list[str]], int, bool]],
+    tmp_path_factory: pytest.TempPathFactory,
+    options: SiteOptions,
+) -> None:
+    """Any sequence of edits, one Rerender through all of them, with an override that keeps
+    parts reading the page context: every step renders what a fresh render does."""
+    folder = tmp_path_factory.mktemp("random")
+    content = Path(shutil.copytree(SMALL / "content", folder / "content"))
+    overrides = Path(shutil.copytree(SMALL / "overrides", folder / "overrides"))
+    (overrides / "okrsite" / "objective.md.jinja").write_text(KEEPING_OVERRIDE, "utf-8")
+    options = replace(options, override_dir=overrides)
+    rerender, _ = first_render(content, options)
+    for (_, pattern, values), choice, comment in edits:
+        set_field(content, pattern, values[choice % len(values)])
+        if comment:  # moves every line down: nothing a page shows
+            path = content / "portal.yml"
+            path.write_text("# moved\n" + path.read_text("utf-8"), "utf-8")
+        render_both(content, options, rerender)

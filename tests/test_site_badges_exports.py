@@ -182,7 +182,8 @@ def test_embed_snippets_use_absolute_urls(site: Path) -> None:
 
 def test_material_copies_each_snippet_with_its_own_button(site: Path, browser) -> None:
     """Material's `content.code.copy` mounts a button on every `pre > code`; each must copy its
-    own snippet (the buttons name their block by an id Material assigns)."""
+    own snippet (the buttons name their block by an id Material assigns; 9.6 and 9.7+ draw the
+    button differently, both with `data-clipboard-target`)."""
     url = URLS.page_url(Kind.OBJECTIVE, "streamline-check-in")
     expected = embed_snippets(page(site, url))
     handler = partial(SimpleHTTPRequestHandler, directory=str(site))
@@ -193,12 +194,12 @@ def test_material_copies_each_snippet_with_its_own_button(site: Path, browser) -
         tab = context.new_page()
         tab.goto(f"http://127.0.0.1:{server.server_port}/{url}")
         tab.wait_for_selector(
-            ".okr-embed pre button[data-md-type=copy]", state="attached", timeout=15_000
+            ".okr-embed pre button[data-clipboard-target]", state="attached", timeout=15_000
         )
         targets = tab.eval_on_selector_all(
             ".okr-embed pre",
             """blocks => blocks.map(pre => {
-                const button = pre.querySelector("button[data-md-type=copy]");
+                const button = pre.querySelector("button[data-clipboard-target]");
                 const target = button && document.querySelector(button.dataset.clipboardTarget);
                 return target === pre.querySelector("code") ? target.innerText.trimEnd() : null;
             })""",
@@ -206,7 +207,7 @@ def test_material_copies_each_snippet_with_its_own_button(site: Path, browser) -
         last = tab.locator(".okr-embed pre").last
         last.scroll_into_view_if_needed()
         last.hover()
-        last.locator("button[data-md-type=copy]").click()
+        last.locator("button[data-clipboard-target]").click()
         copied = tab.evaluate("navigator.clipboard.readText()")
         context.close()
     finally:
