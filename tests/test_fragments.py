@@ -115,3 +115,34 @@ def test_rows_are_made_again_when_what_the_page_read_before_them_changed() -> No
     before = (portal(small_model(adoption=40)), fragments)
     _, rows, _, _ = render(small_model(adoption=40), before, same_inputs=False)
     assert rows.made == 3
+
+
+def test_a_part_kept_inside_another_makes_the_outer_one_again() -> None:
+    """An override may keep parts inside a kept part: the outer one read what the inner read."""
+
+    def render_nested(
+        model: Model, before: tuple[Portal, Fragments] | None
+    ) -> tuple[str, Fragments]:
+        now = portal(model)
+        rereading = Rereading(now, before[0] if before else None)
+        fragments = Fragments(rereading, before[1].by_page if before else None)
+        keep = fragments.keeper(PAGE, PageLinks(SiteUrls(), "key-results/"), True)
+        read = rereading.portal
+
+        def inner(key: str) -> Markup:
+            return Markup(f"<td>{read.scorecard.key_results[key].progress}</td>")
+
+        def outer() -> Markup:
+            return Markup("").join(keep(inner, key) for key in read.model.key_results)
+
+        with rereading.log.scope():
+            text = str(keep(outer))
+            fragments.page_done()
+        return text, fragments
+
+    _, fragments = render_nested(small_model(adoption=40), None)
+    second, _ = render_nested(
+        small_model(adoption=60), (portal(small_model(adoption=40)), fragments)
+    )
+    fresh, _ = render_nested(small_model(adoption=60), None)
+    assert second == fresh

@@ -65,6 +65,7 @@ class Fragments:
         now: dict[Hashable, Kept[Made]] = {}
         self.by_page[page] = now
         parts_read = self._parts_read = set()
+        making = 0  # parts being made now: a part kept inside another reads for the outer one
 
         def made(macro: Callable[..., Markup], args: tuple[Hashable, ...]) -> Made:
             outer, links.mentioned = links.mentioned, set()
@@ -74,11 +75,19 @@ class Fragments:
                 links.mentioned = outer
 
         def keep(macro: Callable[..., Markup], *args: Hashable) -> Markup:
+            nonlocal making
             unit = (_code_of(macro), args)
             seen = before if changed is None or changed.isdisjoint(log.open_reads()) else None
-            with log.scope(apart=True) as reads:  # the page's own reads stay apart
-                found, fresh = rereading.kept_or_made(seen, unit, None, partial(made, macro, args))
-            parts_read.update(reads)
+            outermost = making == 0
+            making += 1
+            try:  # the page's own reads stay apart from its parts'
+                with log.scope(apart=outermost) as reads:
+                    make = partial(made, macro, args)
+                    found, fresh = rereading.kept_or_made(seen, unit, None, make)
+            finally:
+                making -= 1
+            if outermost:
+                parts_read.update(reads)
             now[unit] = found
             self.made += fresh
             text, mentioned = found.value
