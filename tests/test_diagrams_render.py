@@ -239,6 +239,20 @@ def test_entries_unused_for_a_month_are_pruned_at_most_daily(tmp_path: Path) -> 
     assert cache.get("used") == "<svg>used</svg>"
 
 
+def test_temporary_files_a_killed_build_left_are_deleted_after_an_hour(tmp_path: Path) -> None:
+    import time
+
+    now = time.time()
+    abandoned, live = tmp_path / ".k.svg.abc.tmp", tmp_path / ".j.svg.def.tmp"
+    abandoned.write_text("<svg>cut")
+    live.write_text("<svg>being writ")
+    os.utime(abandoned, (now - 3601,) * 2)
+    os.utime(live, (now - 5,) * 2)
+    assert RenderCache(tmp_path).prune(now) == 1
+    assert not abandoned.exists()
+    assert live.exists(), "another build may still be writing it"
+
+
 def test_pruning_a_missing_folder_changes_nothing(tmp_path: Path) -> None:
     assert RenderCache(tmp_path / "absent").prune() == 0
     assert not (tmp_path / "absent").exists()

@@ -5,6 +5,9 @@ Entries are written to a temporary file and moved into place with `os.replace`, 
 An entry's date is its last use (refreshed at most daily); at most once a day, entries unused
 for `KEEP_DAYS` are deleted, so a folder kept between CI runs does not grow with every edit
 (at bench size L it holds 0.3 GB). Builds sharing the folder keep each other's entries alive.
+A build killed between writing a temporary file and moving it (SIGKILL cannot be caught)
+leaves that file behind; the same daily pass deletes temporary files older than an hour,
+which no live writer still holds (an entry takes milliseconds to write).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from okrsite.render.diagrams.errors import DiagramError
 _COMPLETE_ENDING = "</svg>"
 KEEP_DAYS = 30
 _DAY_S = 86_400.0
+_ABANDONED_AFTER_S = 3_600.0
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -50,6 +54,12 @@ def _mark_used(path: Path) -> None:
         os.utime(path, (now, now))
 
 
+def _expired(name: str, modified: float, now: float) -> bool:
+    if name.endswith(".svg"):
+        return modified < now - KEEP_DAYS * _DAY_S
+    return name.startswith(".") and name.endswith(".tmp") and modified < now - _ABANDONED_AFTER_S
+
+
 class RenderCache:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
@@ -72,8 +82,9 @@ class RenderCache:
         return text if text.endswith(_COMPLETE_ENDING) else None
 
     def prune(self, now: float | None = None) -> int:
-        """Delete the entries unused for KEEP_DAYS, if no build did so in the last day; how
-        many. A folder that cannot be read or changed is left as it is."""
+        """Delete the entries unused for KEEP_DAYS and abandoned temporary files, if no build
+        did so in the last day; how many. A folder that cannot be read or changed is left as
+        it is."""
         now = time.time() if now is None else now
         stamp = self.directory / "pruned"
         try:
@@ -85,10 +96,7 @@ class RenderCache:
         try:
             with os.scandir(self.directory) as entries:
                 for entry in entries:
-                    if (
-                        entry.name.endswith(".svg")
-                        and entry.stat().st_mtime < now - KEEP_DAYS * _DAY_S
-                    ):
+                    if _expired(entry.name, entry.stat().st_mtime, now):
                         os.unlink(entry.path)
                         removed += 1
             stamp.touch()
