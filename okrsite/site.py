@@ -16,23 +16,23 @@ import jinja2
 
 from okrsite.artifacts import Artifact
 from okrsite.history import HistoryMemo, last_updated, merge_history, read_history
+from okrsite.incremental.units import Kept, Rereading
 from okrsite.load import load_content
 from okrsite.load.file_memo import FileMemo
 from okrsite.options import PortalSettings, SiteOptions
 from okrsite.portal import Portal, assemble_portal
 from okrsite.problems import Problem
-from okrsite.render.badges import badge_artifacts
-from okrsite.render.badges.artifacts import KeptBadges
+from okrsite.render.badges.artifacts import BadgeKey, badge_units
 from okrsite.render.changes import recent_changes, render_changes_page
-from okrsite.render.diagrams import DiagramsMemo, redraw_diagrams, render_diagrams
+from okrsite.render.diagrams import DrawnDiagrams, draw_diagrams
 from okrsite.render.embeds import embed_notice, embed_snippets
-from okrsite.render.exports import export_artifacts
-from okrsite.render.exports.artifacts import KeptExports
+from okrsite.render.exports import csv_units, export_artifacts, export_texts, json_units
+from okrsite.render.exports.document import Part
+from okrsite.render.exports.key_results_csv import Row
 from okrsite.render.feed import FEED_PATH, render_feed
-from okrsite.render.pages import Embed, render_pages
+from okrsite.render.pages import Embed
 from okrsite.render.pages.environment import THEME_PACKAGE, page_environment
-from okrsite.render.pages.render import PagesMemo
-from okrsite.render.reads import Rereading
+from okrsite.render.pages.render import PageRenderer, RenderedPages
 from okrsite.render.redirects import redirect_artifacts
 from okrsite.urls import Kind, SiteUrls
 
@@ -80,15 +80,17 @@ def load_portal(
 @dataclass
 class Rerender:
     """What a render keeps for the next render in the same process (`mkdocs serve`), which
-    then renders only what an edit touched (`okrsite/render/reads.py`). Valid only for renders
-    with the same URLs, options and templates: the caller keeps one per such setup."""
+    then renders only what an edit touched (`okrsite/incremental/`). Valid only for renders
+    with the same URLs, options and templates: the caller keeps one per such setup. Filled
+    only by a render that ended whole: a failed one leaves the last whole render's."""
 
     portal: Portal | None = None  # the portal the kept results were rendered from
-    pages: PagesMemo | None = None
-    diagrams: DiagramsMemo | None = None
+    pages: RenderedPages | None = None
+    diagrams: DrawnDiagrams | None = None
+    badges: Mapping[BadgeKey, Kept[list[Artifact]]] | None = None
+    json_parts: Mapping[Part, Kept[str]] | None = None
+    csv_rows: Mapping[str, Kept[Row]] | None = None
     environment: jinja2.Environment | None = None  # the page templates, compiled once
-    exports: KeptExports = field(default_factory=KeptExports)
-    badges: KeptBadges = field(default_factory=KeptBadges)
     made: tuple[int, int] = (0, 0)  # last render: pages and diagrams made, not reused
     totals: tuple[int, int] = (0, 0)  # last render: pages and diagrams in all
 
@@ -124,67 +126,62 @@ def site_artifacts(
 ) -> list[Artifact]:
     """Every generated file of the portal, pages first, in a stable order.
 
-    With `rerender`, pages are rendered again only where the portal changed since the render
-    that filled it, and it is filled for the next one.
+    With `rerender`, what the portal's changes since the render that filled it left valid is
+    reused, and it is filled for the next render.
     """
-    if rerender is None:
-        rereading, diagrams = None, render_diagrams(portal, urls, options.diagrams)
-    else:
-        rereading = Rereading(portal, rerender.portal)
-        drawn = redraw_diagrams(rereading, urls, options.diagrams, rerender.diagrams)
-        diagrams, diagrams_made = drawn.markup, rereading.made
-        rerender.environment = rerender.environment or page_environment(options.override_dir)
-    environment = rerender.environment if rerender else None
+    rerender = rerender or Rerender()
+    rereading = Rereading(portal, rerender.portal)
+    drawn = draw_diagrams(rereading, urls, options.diagrams, rerender.diagrams)
+    diagrams_made = rereading.made
+    environment = rerender.environment or page_environment(options.override_dir)
+    read = rereading.portal
 
     def embeds_for(read_from: Portal, kind: Kind, key: str) -> list[Embed]:
         return [Embed(s.label, s.text) for s in embed_snippets(read_from, urls, kind, key)]
 
-    def changes_pages() -> list[Artifact]:
-        changes = recent_changes(
-            portal, days=options.changes_days, max_entries=options.changes_max_entries
-        )
-        page = render_changes_page(
+    pages = PageRenderer(
+        rereading,
+        urls,
+        environment,
+        diagram_for=lambda kind, key: drawn.markup.get((kind, key)),
+        embeds_for=embeds_for,
+        embed_notice=embed_notice(urls),
+        updated=updated,
+        previous=rerender.pages,
+    )
+    bodies, badges, json_parts, csv_rows = rereading.results(
+        (rerender.pages.bodies if rerender.pages else None, pages.units()),
+        (rerender.badges, badge_units(read, urls, options.badges)),
+        (rerender.json_parts, json_units(read, urls)),
+        (rerender.csv_rows, csv_units(read, urls)),
+    )
+    rendered = pages.finish(bodies)
+    changes = recent_changes(
+        portal, days=options.changes_days, max_entries=options.changes_max_entries
+    )
+    artifacts = [
+        *rendered.artifacts,
+        render_changes_page(
             portal,
             changes,
             urls,
             days=options.changes_days,
             feed_path=FEED_PATH,
-            override_dir=options.override_dir,
             environment=environment,
-        )
-        return [page, render_feed(portal, changes, urls, site_name=options.site_name)]
-
-    def badges() -> list[Artifact]:
-        kept = (rereading, rerender.badges) if rerender and rereading else None
-        return [
-            *badge_artifacts(portal, urls, options.badges, kept),
-            *redirect_artifacts(portal, urls, options.badges),
-        ]
-
-    def exports() -> list[Artifact]:
-        return export_artifacts(
-            portal, urls, (rereading, rerender.exports) if rerender and rereading else None
-        )
-
-    pages = render_pages(
-        portal,
-        urls,
-        override_dir=options.override_dir,
-        diagram_for=lambda kind, key: diagrams.get((kind, key)),
-        embeds_for=embeds_for,
-        embed_notice=embed_notice(urls),
-        updated=updated or {},
-        rereading=rereading,
-        previous=rerender.pages if rerender else None,
-        environment=environment,
-        beside=[changes_pages, badges, exports],
-    )
-    if rerender is not None and rereading is not None:
-        rerender.portal, rerender.pages, rerender.diagrams = portal, pages.memo, drawn
-        rerender.made = (rereading.made - diagrams_made, diagrams_made)
-        rerender.totals = (len(pages.artifacts), len(drawn.sources))
-    artifacts = [*pages.artifacts, *(a for made in pages.beside for a in made)]
-    artifacts.extend(asset_artifacts(urls))
+        ),
+        render_feed(portal, changes, urls, site_name=options.site_name),
+        *(artifact for kept in badges.values() for artifact in kept.value),
+        *redirect_artifacts(portal, urls, options.badges),
+        *export_artifacts(export_texts(read, urls, json_parts, csv_rows), urls),
+        *asset_artifacts(urls),
+    ]
+    before = rerender.pages.bodies if rerender.pages else {}
+    pages_made = sum(1 for source, body in bodies.items() if before.get(source) is not body)
+    rerender.portal, rerender.pages, rerender.diagrams = portal, rendered, drawn
+    rerender.badges, rerender.json_parts, rerender.csv_rows = badges, json_parts, csv_rows
+    rerender.environment = environment
+    rerender.made = (pages_made, diagrams_made)
+    rerender.totals = (len(rendered.artifacts), len(drawn.sources))
     return artifacts
 
 

@@ -121,7 +121,7 @@ def test_geometry_steps_between_points_and_the_expected_line_spans_the_plot(seri
 
 
 def objective_page(portal) -> BeautifulSoup:
-    artifacts = {a.path: str(a.content) for a in render_pages(portal, SiteUrls()).artifacts}
+    artifacts = {a.path: str(a.content) for a in render_pages(portal, SiteUrls())}
     return BeautifulSoup(artifacts["objectives/check-in.md"], "html.parser")
 
 

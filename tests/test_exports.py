@@ -13,13 +13,22 @@ import jsonschema
 import pytest
 from portal_samples import HOSTILE, sample_portal
 
+from okrsite.incremental.units import Rereading
 from okrsite.load import load_content
 from okrsite.model import Visibility
 from okrsite.portal import Portal, assemble_portal
-from okrsite.render.exports import CSV_NAME, JSON_NAME, SCHEMA_NAME, export_artifacts
-from okrsite.render.exports.artifacts import KeptExports, export_files
+from okrsite.render.exports import (
+    CSV_NAME,
+    JSON_NAME,
+    SCHEMA_NAME,
+    csv_units,
+    export_artifacts,
+    export_files,
+    export_texts,
+    json_units,
+)
+from okrsite.render.exports.document import json_text
 from okrsite.render.exports.key_results_csv import COLUMNS
-from okrsite.render.reads import Rereading
 from okrsite.urls import SiteUrls
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
@@ -133,7 +142,7 @@ def test_urls_are_site_relative_without_site_url() -> None:
 @pytest.mark.parametrize("visibility", list(Visibility))
 def test_only_published_entities_appear_in_any_export(visibility: Visibility) -> None:
     portal = sample_portal(visibility)
-    artifacts = export_artifacts(portal, SITE)
+    artifacts = export_artifacts(export_files(portal, SITE), SITE)
     text = "".join(str(a.content) for a in artifacts if not a.path.endswith(SCHEMA_NAME))
     hidden = ("secret-merger", "Secret merger", "merger-signed", "merger-prep")
     if visibility is Visibility.CONFIDENTIAL:
@@ -145,7 +154,7 @@ def test_only_published_entities_appear_in_any_export(visibility: Visibility) ->
 
 
 def test_exports_live_at_the_prefix_root() -> None:
-    paths = [a.path for a in export_artifacts(sample_portal(), SITE)]
+    paths = [a.path for a in export_artifacts(export_files(sample_portal(), SITE), SITE)]
     assert paths == ["okrs/okrs.json", "okrs/okrs.schema.json", "okrs/key-results.csv"]
 
 
@@ -153,6 +162,8 @@ def test_exports_are_deterministic_text() -> None:
     first = export_files(sample_portal(), SITE)
     assert first == export_files(sample_portal(), SITE)
     assert first[JSON_NAME].endswith("}\n")
+    # okrs.json is assembled from each entity's text: exactly what json.dumps writes
+    assert json_text(json.loads(first[JSON_NAME])) == first[JSON_NAME]
     assert HOSTILE in json.loads(first[JSON_NAME])["objectives"][1]["title"]
 
 
@@ -203,46 +214,53 @@ def _edited(portal: Portal, value: float) -> Portal:
     return assemble_portal(edited, portal.scorecard.as_of)
 
 
+Kept_ = tuple[dict, dict]
+
+
+def _kept_export(
+    shown: Portal, previous: Portal | None, kept: Kept_ | None
+) -> tuple[dict[str, str], Kept_, Rereading]:
+    """The exports as `mkdocs serve` renders them: reusing what the last render kept."""
+    rereading = Rereading(shown, previous)
+    read = rereading.portal
+    parts, rows = rereading.results(
+        (kept[0] if kept else None, json_units(read, SITE)),
+        (kept[1] if kept else None, csv_units(read, SITE)),
+    )
+    return export_texts(read, SITE, parts, rows), (parts, rows), rereading
+
+
 def test_kept_exports_write_exactly_what_a_fresh_export_writes() -> None:
     """Under `mkdocs serve` each entity's JSON and CSV row is kept between renders; what is
     written must not tell the difference, through entities that leave, come back and change."""
     internal = sample_portal()
     edited = _edited(internal, 1234.5)
-    kept, previous = KeptExports(), None
+    kept, previous = None, None
     for shown in (internal, sample_portal(Visibility.PUBLIC), internal, internal, edited):
-        rereading = Rereading(shown, previous)
-        assert export_files(shown, SITE, (rereading, kept)) == export_files(shown, SITE)
+        files, kept, _ = _kept_export(shown, previous, kept)
+        assert files == export_files(shown, SITE)
         previous = shown
     assert "1234.5" in export_files(edited, SITE)[JSON_NAME]
 
 
+def _made(kept: Kept_, before: Kept_ | None) -> tuple[int, int]:
+    return tuple(  # type: ignore[return-value]
+        sum(1 for key, result in now.items() if not before or before[n].get(key) is not result)
+        for n, now in enumerate(kept)
+    )
+
+
 def test_kept_exports_make_only_what_an_edit_touched() -> None:
     internal = sample_portal()
-    kept = KeptExports()
-    export_files(internal, SITE, (Rereading(internal, None), kept))
-    every = kept.json.made
+    _, first, rereading = _kept_export(internal, None, None)
     kinds = ("value_streams", "stages", "capabilities", "teams", "objectives", "key_results")
     entities = sum(len(getattr(internal.model, kind)) for kind in (*kinds, "initiatives"))
-    assert (every, kept.csv.made) == (entities, len(internal.model.key_results))
-    export_files(internal, SITE, (Rereading(internal, internal), kept))
-    assert (kept.json.made, kept.csv.made) == (0, 0)
+    assert _made(first, None) == (entities, len(internal.model.key_results))
+    assert rereading.made == entities + len(internal.model.key_results)
+    _, second, _ = _kept_export(internal, internal, first)
+    assert _made(second, first) == (0, 0)
     edited = _edited(internal, 1234.5)
-    export_files(edited, SITE, (Rereading(edited, internal), kept))
-    assert kept.csv.made == 1, "one key result's row"
-    assert 1 <= kept.json.made <= every - 2, "not the two other key results"
-
-
-def test_parts_made_by_a_render_that_failed_are_not_reused() -> None:
-    """A render can fail after its exports were made (a broken template override, say); the
-    next render compares with the last portal that rendered whole, so what the failed one made
-    must not be taken for that portal's."""
-    internal = sample_portal()
-    kept = KeptExports()
-    export_files(internal, SITE, (Rereading(internal, None), kept))
-    export_files(
-        _edited(internal, 1234.5), SITE, (Rereading(_edited(internal, 1234.5), internal), kept)
-    )
-    reverted = sample_portal()  # the edit undone; the last whole render is still `internal`
-    assert export_files(reverted, SITE, (Rereading(reverted, internal), kept)) == export_files(
-        reverted, SITE
-    )
+    _, third, _ = _kept_export(edited, internal, second)
+    json_made, csv_made = _made(third, second)
+    assert csv_made == 1, "one key result's row"
+    assert 1 <= json_made <= entities - 2, "not the two other key results"

@@ -9,15 +9,14 @@ from datetime import date
 from history_repo import small_model
 from markupsafe import Markup
 
+from okrsite.incremental.units import Rereading
 from okrsite.model import Model
 from okrsite.portal import Portal, assemble_portal
-from okrsite.render.pages.fragments import Fragments
+from okrsite.render.pages.fragments import PageParts, Parts
 from okrsite.render.pages.links import PageLinks
-from okrsite.render.reads import Rereading
 from okrsite.urls import Kind, SiteUrls
 
 AS_OF = date(2026, 11, 23)
-PAGE = "key-results/index.md"
 
 
 def portal(model: Model) -> Portal:
@@ -41,44 +40,38 @@ class Rows:
             f"<tr><td>{self.links.href(Kind.KEY_RESULT, key)}</td><td>{progress}</td></tr>"
         )
 
-    def table(self, fragments: Fragments, same_inputs: bool) -> str:
-        keep = fragments.keeper(PAGE, self.links, same_inputs)
+    def table(self, parts: PageParts) -> str:
         read = self.rereading.portal
         if self.page_reads is not None:  # as a `{% set %}` a row macro could see
             self.seen = read.scorecard.key_results[self.page_reads].progress
-        text = "".join(keep(self.row, key) for key in read.model.key_results)
-        fragments.page_done()
+        text = "".join(parts.keep(self.row, key) for key in read.model.key_results)
+        parts.done()
         return text
 
 
 def render(
     model: Model,
-    before: tuple[Portal, Fragments] | None,
+    before: tuple[Portal, Parts] | None,
     *,
     page_reads: str | None = None,
     same_inputs: bool = True,
-) -> tuple[str, Rows, Fragments, set]:
-    """The table of `model` after the render `before`; with the page's reads."""
+) -> tuple[str, Rows, Parts, set]:
+    """The table of `model` after the render `before`; with the page's reads. The page's
+    parts are reused only when its inputs are the same (`same_inputs`)."""
     now = portal(model)
     rereading = Rereading(now, before[0] if before else None)
-    fragments = Fragments(rereading, before[1].by_page if before else None)
-    rows = Rows(rereading, PageLinks(SiteUrls(), "key-results/"), page_reads)
+    links = PageLinks(SiteUrls(), "key-results/")
+    parts = PageParts(rereading, before[1] if before and same_inputs else None, links)
+    rows = Rows(rereading, links, page_reads)
     with rereading.log.scope() as reads:
-        text = rows.table(fragments, same_inputs)
-    return text, rows, fragments, reads
-
-
-def test_without_a_rereading_keep_just_calls_the_part() -> None:
-    fragments = Fragments(None)
-    keep = fragments.keeper(PAGE, PageLinks(SiteUrls(), "key-results/"), False)
-    assert keep(lambda key: Markup(f"<tr>{key}</tr>"), "a") == "<tr>a</tr>"
-    assert fragments.by_page == {}
+        text = rows.table(parts)
+    return text, rows, parts.now, reads
 
 
 def test_only_the_rows_an_edit_touched_are_made_again() -> None:
-    first, rows, fragments, _ = render(small_model(adoption=40), None)
+    first, rows, parts, _ = render(small_model(adoption=40), None)
     assert rows.made == 3
-    before = (portal(small_model(adoption=40)), fragments)
+    before = (portal(small_model(adoption=40)), parts)
     second, rows, _, reads = render(small_model(adoption=60), before)
     fresh, _, _, _ = render(small_model(adoption=60), None)
     assert second == fresh
@@ -88,31 +81,34 @@ def test_only_the_rows_an_edit_touched_are_made_again() -> None:
 
 
 def test_a_reused_row_still_mentions_what_it_links_to() -> None:
-    _, _, fragments, _ = render(small_model(), None)
-    before = (portal(small_model()), fragments)
+    _, _, parts, _ = render(small_model(), None)
+    before = (portal(small_model()), parts)
     _, rows, _, _ = render(small_model(), before)
     assert rows.made == 0
     assert rows.links.mentioned == {(Kind.KEY_RESULT, key) for key in small_model().key_results}
 
 
-def test_a_page_reused_whole_carries_its_rows_to_the_next_render() -> None:
-    _, _, fragments, _ = render(small_model(adoption=40), None)
-    same = portal(small_model(adoption=40))
-    carried = Fragments(Rereading(same, same), fragments.by_page)
-    carried.carry(PAGE)  # the page itself was reused: no keeper was asked for
-    _, rows, _, _ = render(small_model(adoption=60), (same, carried))
+def test_parts_made_in_another_process_are_reused_there_too() -> None:
+    """Pages are made on two cores: a page's parts travel back from the forked process, so
+    they must pickle, and keep their identity (the macro's code as bytes)."""
+    import pickle
+
+    _, _, parts, _ = render(small_model(adoption=40), None)
+    travelled = pickle.loads(pickle.dumps(parts))
+    assert travelled == parts
+    _, rows, _, _ = render(small_model(adoption=60), (portal(small_model(adoption=40)), travelled))
     assert rows.made == 1
 
 
 def test_rows_are_made_again_when_what_the_page_read_before_them_changed() -> None:
     """A row macro sees the page's context and `{% set %}`s: when the page's own reads or its
     inputs changed, no row is reused, though the rows' own reads did not change."""
-    _, _, fragments, _ = render(small_model(adoption=40), None, page_reads="adoption")
-    before = (portal(small_model(adoption=40)), fragments)
+    _, _, parts, _ = render(small_model(adoption=40), None, page_reads="adoption")
+    before = (portal(small_model(adoption=40)), parts)
     _, rows, _, _ = render(small_model(adoption=60), before, page_reads="adoption")
     assert rows.made == 3
-    _, _, fragments, _ = render(small_model(adoption=40), None)
-    before = (portal(small_model(adoption=40)), fragments)
+    _, _, parts, _ = render(small_model(adoption=40), None)
+    before = (portal(small_model(adoption=40)), parts)
     _, rows, _, _ = render(small_model(adoption=40), before, same_inputs=False)
     assert rows.made == 3
 
@@ -120,13 +116,11 @@ def test_rows_are_made_again_when_what_the_page_read_before_them_changed() -> No
 def test_a_part_kept_inside_another_makes_the_outer_one_again() -> None:
     """An override may keep parts inside a kept part: the outer one read what the inner read."""
 
-    def render_nested(
-        model: Model, before: tuple[Portal, Fragments] | None
-    ) -> tuple[str, Fragments]:
+    def render_nested(model: Model, before: tuple[Portal, Parts] | None) -> tuple[str, Parts]:
         now = portal(model)
         rereading = Rereading(now, before[0] if before else None)
-        fragments = Fragments(rereading, before[1].by_page if before else None)
-        keep = fragments.keeper(PAGE, PageLinks(SiteUrls(), "key-results/"), True)
+        parts = PageParts(rereading, before[1] if before else None, PageLinks(SiteUrls(), "k/"))
+        keep = parts.keep
         read = rereading.portal
 
         def inner(key: str) -> Markup:
@@ -137,12 +131,10 @@ def test_a_part_kept_inside_another_makes_the_outer_one_again() -> None:
 
         with rereading.log.scope():
             text = str(keep(outer))
-            fragments.page_done()
-        return text, fragments
+            parts.done()
+        return text, parts.now
 
-    _, fragments = render_nested(small_model(adoption=40), None)
-    second, _ = render_nested(
-        small_model(adoption=60), (portal(small_model(adoption=40)), fragments)
-    )
+    _, parts = render_nested(small_model(adoption=40), None)
+    second, _ = render_nested(small_model(adoption=60), (portal(small_model(adoption=40)), parts))
     fresh, _ = render_nested(small_model(adoption=60), None)
     assert second == fresh

@@ -24,7 +24,7 @@ URLS = SiteUrls()
 
 
 def owners_page(portal: Portal) -> BeautifulSoup:
-    pages = {a.path: a.content for a in render_pages(portal, URLS).artifacts}
+    pages = {a.path: a.content for a in render_pages(portal, URLS)}
     return BeautifulSoup(str(pages[URLS.index_source("owners")]), "html.parser")
 
 

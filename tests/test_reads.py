@@ -1,5 +1,5 @@
-"""`okrsite/render/reads.py`: what a render reads is recorded, what an edit changed is found,
-and a result is reused only when nothing it read changed.
+"""`okrsite/incremental/` (reads.py, units.py): what a render reads is recorded, what an edit
+changed is found, and a result is reused only when nothing it read changed.
 
 Portals are the small check-in model of `history_repo` (one objective, three key results),
 varied with `dataclasses.replace` so each test changes exactly one thing.
@@ -10,22 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from functools import partial
 
 import pytest
 from history_repo import small_model
 
+from okrsite.incremental.reads import KEYS, ReadLog, Watched, changed_reads, watched_portal
+from okrsite.incremental.units import Derived, Kept, Rereading, Unit
 from okrsite.model import Model
 from okrsite.portal import Portal, assemble_portal
-from okrsite.render.reads import (
-    KEYS,
-    Derived,
-    Kept,
-    ReadLog,
-    Rereading,
-    Watched,
-    changed_reads,
-    watched_portal,
-)
 
 AS_OF = date(2026, 11, 23)
 
@@ -232,14 +225,13 @@ def _render(
     rereading: Rereading, kept: dict[str, Kept[str]] | None, inputs: object = "v1"
 ) -> dict[str, Kept[str]]:
     """One 'page' per key result, showing its title and score; counts what was made."""
-    made: dict[str, Kept[str]] = {}
-    for key in ("wait-time", "adoption"):
 
-        def page(key: str = key) -> str:
-            score = rereading.portal.scorecard.key_results[key]
-            return f"{rereading.portal.model.key_results[key].title}: {score.progress}"
+    def page(key: str) -> str:
+        score = rereading.portal.scorecard.key_results[key]
+        return f"{rereading.portal.model.key_results[key].title}: {score.progress}"
 
-        made[key] = rereading.result(kept, key, inputs, page)
+    units = [Unit(key, inputs, partial(page, key)) for key in ("wait-time", "adoption")]
+    [made] = rereading.results((kept, units))
     return made
 
 

@@ -64,10 +64,8 @@ def test_an_override_can_replace_one_block_of_the_shipped_page(
         "utf-8",
     )
     urls = SiteUrls()
-    shipped = {a.path: a.content for a in render_pages(portal, urls).artifacts}
-    changed = {
-        a.path: a.content for a in render_pages(portal, urls, override_dir=tmp_path).artifacts
-    }
+    shipped = {a.path: a.content for a in render_pages(portal, urls)}
+    changed = {a.path: a.content for a in render_pages(portal, urls, override_dir=tmp_path)}
 
     page = urls.page_source(Kind.OBJECTIVE, "streamline-check-in")
     text = changed[page]

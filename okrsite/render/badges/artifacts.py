@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from okrsite.artifacts import Artifact
+from okrsite.incremental.units import Rereading, Unit
 from okrsite.portal import Portal
 from okrsite.render.badges.endpoint import endpoint_json
 from okrsite.render.badges.options import BadgeOptions
@@ -12,11 +13,9 @@ from okrsite.render.badges.subjects import (
     BadgeSubject,
     badge_subject,
     badge_subject_keys,
-    badge_subjects,
 )
 from okrsite.render.badges.svg import badge_svg
 from okrsite.render.badges.wording import BadgeWording, badge_wording
-from okrsite.render.reads import KeptByUnit, Rereading
 from okrsite.urls import Kind, SiteUrls
 
 
@@ -38,33 +37,24 @@ def badge_files(
     ]
 
 
-KeptBadges = KeptByUnit[tuple[Kind, str], list[Artifact]]
+BadgeKey = tuple[Kind, str]  # a subject's kind, and its key or alias
 
 
-def badge_artifacts(
-    portal: Portal,
-    urls: SiteUrls,
-    options: BadgeOptions,
-    kept: tuple[Rereading, KeptBadges] | None = None,
-) -> list[Artifact]:
-    """Every subject's badge files. With `kept`, the portal is the rereading's and the files
-    of subjects an edit did not touch are the same objects as last time."""
-    if kept is None:
-        return [
-            artifact
-            for subject in badge_subjects(portal)
-            for artifact in badge_files(subject, options, urls, subject.entity.key)
-        ]
-    rereading, files = kept
-    files.begin(rereading)
-    read = rereading.portal
+def badge_units(
+    portal: Portal, urls: SiteUrls, options: BadgeOptions
+) -> list[Unit[BadgeKey, list[Artifact]]]:
+    """Each badge subject's files."""
     return [
-        artifact
-        for kind, key in badge_subject_keys(read)
-        for artifact in files.get(
-            rereading, (kind, key), None, partial(_files_of, read, options, urls, kind, key)
-        )
+        Unit((kind, key), None, partial(_files_of, portal, options, urls, kind, key))
+        for kind, key in badge_subject_keys(portal)
     ]
+
+
+def badge_artifacts(portal: Portal, urls: SiteUrls, options: BadgeOptions) -> list[Artifact]:
+    """Every subject's badge files, for a portal rendered once."""
+    rereading = Rereading(portal, None)
+    [made] = rereading.results((None, badge_units(rereading.portal, urls, options)))
+    return [artifact for kept in made.values() for artifact in kept.value]
 
 
 def _files_of(

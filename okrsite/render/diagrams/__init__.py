@@ -1,7 +1,6 @@
 """Traceability diagrams: DOT built from a Portal, drawn by Graphviz, embedded as inline SVG.
 
-The pages renderer asks for every diagram at once, because `dot` is fastest over many graphs
-together; it gets back inline SVG markup for each page that has a diagram.
+Every diagram is built before the pages, which embed its inline SVG markup.
 """
 
 from __future__ import annotations
@@ -9,36 +8,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from okrsite.incremental.units import Kept, Rereading, Unit
 from okrsite.portal import Portal
 from okrsite.render.diagrams.engine import draw
 from okrsite.render.diagrams.errors import DiagramError
 from okrsite.render.diagrams.graph import DiagramSource
 from okrsite.render.diagrams.labels import Box, Boxes
 from okrsite.render.diagrams.options import DiagramOptions
-from okrsite.render.diagrams.traceability import all_diagrams, diagram_units
-from okrsite.render.reads import Kept, Rereading
+from okrsite.render.diagrams.traceability import diagram_units
 from okrsite.urls import Kind, SiteUrls
 
-__all__ = ["DiagramError", "DiagramOptions", "DiagramsMemo", "redraw_diagrams", "render_diagrams"]
-
-
-def render_diagrams(
-    portal: Portal, urls: SiteUrls, options: DiagramOptions
-) -> Mapping[tuple[Kind, str], str]:
-    """Inline SVG per page, keyed by the page's (kind, key); the overview is the north star's.
-
-    Pages with a diagram: the overview, every stage, capability, objective and team. Raises
-    DiagramError with a message fit for the user when Graphviz is missing or fails.
-    """
-    if not options.enabled:
-        return {}
-    sources = list(all_diagrams(portal, urls, options.max_nodes_per_level))
-    markup = draw(sources, options.cache_dir, options.timeout)
-    return {source.page: svg for source, svg in zip(sources, markup, strict=True)}
+__all__ = ["DiagramError", "DiagramOptions", "DrawnDiagrams", "draw_diagrams", "render_diagrams"]
 
 
 @dataclass(frozen=True)
-class DiagramsMemo:
+class DrawnDiagrams:
     """One render's diagrams: each page's source (with what it read) and its inline SVG."""
 
     sources: Mapping[tuple[Kind, str], Kept[DiagramSource]]
@@ -46,19 +30,28 @@ class DiagramsMemo:
     boxes: Mapping[str, Kept[Box]]
 
 
-def redraw_diagrams(
-    rereading: Rereading, urls: SiteUrls, options: DiagramOptions, previous: DiagramsMemo | None
-) -> DiagramsMemo:
-    """`render_diagrams` for a rereading: only diagrams whose reads changed since `previous`
-    are built and drawn again (building every source costs about 1 s at bench size M)."""
+def draw_diagrams(
+    rereading: Rereading, urls: SiteUrls, options: DiagramOptions, previous: DrawnDiagrams | None
+) -> DrawnDiagrams:
+    """Inline SVG per page, keyed by the page's (kind, key); the overview is the north star's.
+
+    Pages with a diagram: the overview, every stage, capability, objective and team. Only
+    diagrams whose reads changed since `previous` are built and drawn again (building every
+    source costs about 1 s at bench size M); `dot` draws them all in one run, as it is fastest
+    over many graphs together. Raises DiagramError with a message fit for the user when
+    Graphviz is missing or fails.
+    """
     if not options.enabled:
-        return DiagramsMemo({}, {}, {})
-    boxes = Boxes(rereading.portal, rereading, previous.boxes if previous else None)
-    units = diagram_units(rereading.portal, urls, options.max_nodes_per_level, boxes)
-    sources = {
-        page: rereading.result(previous.sources if previous else None, page, None, build)
-        for page, build in units
-    }
+        return DrawnDiagrams({}, {}, {})
+    boxes = Boxes(rereading, previous.boxes if previous else None)
+    units = diagram_units(boxes, urls, options.max_nodes_per_level)
+    [sources] = rereading.results(
+        (
+            previous.sources if previous else None,
+            [Unit(page, None, build) for page, build in units],
+        ),
+        shared=True,  # the boxes
+    )
     fresh = [
         page
         for page, kept in sources.items()
@@ -70,4 +63,11 @@ def redraw_diagrams(
         page: drawn[page] if page in drawn else previous.markup[page]  # type: ignore[union-attr]
         for page in sources
     }
-    return DiagramsMemo(sources, markup, boxes.derived.kept if boxes.derived else {})
+    return DrawnDiagrams(sources, markup, boxes.derived.kept)
+
+
+def render_diagrams(
+    portal: Portal, urls: SiteUrls, options: DiagramOptions
+) -> Mapping[tuple[Kind, str], str]:
+    """The diagrams of a portal drawn once: `draw_diagrams` with nothing to reuse."""
+    return draw_diagrams(Rereading(portal, None), urls, options, None).markup

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 import graphviz
 
 from okrsite.compute.wording import progress_and_status
-from okrsite.portal import Portal
+from okrsite.incremental.units import Derived, Kept, Rereading
 from okrsite.render.diagrams.facts import OUTCOME, NodeFacts, NodeKind, entity_facts, outcome_facts
-from okrsite.render.reads import Derived, Kept, Rereading
 from okrsite.urls import Kind
 
 LABEL_WIDTH = 24  # characters per label line
@@ -68,29 +67,18 @@ BOX_NAMESPACE = "diagram box"
 
 
 class Boxes:
-    """Each entity's box worked out once, though the entity appears in many diagrams. In a
-    rereading, boxes are `Derived` values: a diagram depends on the boxes it shows, so an edit
-    that leaves every box it shows alone (the north star still at 42 %) does not redraw it."""
+    """Each entity's box worked out once, though the entity appears in many diagrams. Boxes
+    are `Derived` values: a diagram depends on the boxes it shows, so an edit that leaves every
+    box it shows alone (the north star still at 42 %) does not redraw it."""
 
     def __init__(
-        self,
-        portal: Portal,
-        rereading: Rereading | None = None,
-        previous: Mapping[str, Kept[Box]] | None = None,
+        self, rereading: Rereading, previous: Mapping[str, Kept[Box]] | None = None
     ) -> None:
-        self.portal = portal
-        self._boxes: dict[str, Box] = {}
-        self.derived = (
-            Derived(rereading, BOX_NAMESPACE, self._make, previous) if rereading else None
-        )
+        self.portal = rereading.portal
+        self.derived = Derived(rereading, BOX_NAMESPACE, self._make, previous)
 
     def of(self, kind: NodeKind, key: str) -> Box:
-        unit = f"{kind}\0{key}"
-        if self.derived is not None:
-            return self.derived.get(unit)
-        if unit not in self._boxes:
-            self._boxes[unit] = self._make(unit)
-        return self._boxes[unit]
+        return self.derived.get(f"{kind}\0{key}")
 
     def _make(self, unit: str) -> Box:
         kind, key = unit.split("\0", 1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from okrsite.incremental.units import Rereading
 from okrsite.model import Objective
 from okrsite.portal import Portal
 from okrsite.render.diagrams.facts import OUTCOME
@@ -269,12 +270,11 @@ def team_diagram(graph: TraceGraph, team: str) -> DiagramSource:
 
 
 def diagram_units(
-    portal: Portal, urls: SiteUrls, max_nodes_per_level: int, boxes: Boxes | None = None
+    boxes: Boxes, urls: SiteUrls, max_nodes_per_level: int
 ) -> list[tuple[tuple[Kind, str], Callable[[], DiagramSource]]]:
     """Every page's diagram as (page, how to build it), overview first, then by kind and key
     (a stable order). Built one by one, so a render can skip those an edit left alone."""
-    model = portal.model
-    boxes = boxes or Boxes(portal)
+    model = boxes.portal.model
 
     def graph(kind: Kind, key: str) -> TraceGraph:
         return TraceGraph(boxes, urls, (kind, key), max_nodes_per_level)
@@ -302,4 +302,5 @@ def all_diagrams(
     portal: Portal, urls: SiteUrls, max_nodes_per_level: int
 ) -> Iterator[DiagramSource]:
     """Every page's diagram, in the order of `diagram_units`."""
-    return (build() for _, build in diagram_units(portal, urls, max_nodes_per_level))
+    boxes = Boxes(Rereading(portal, None))
+    return (build() for _, build in diagram_units(boxes, urls, max_nodes_per_level))

@@ -6,8 +6,10 @@ from okrsite.render.exports.artifacts import (
     SCHEMA_NAME,
     export_artifacts,
     export_files,
+    export_texts,
 )
-from okrsite.render.exports.document import okrs_document
+from okrsite.render.exports.document import json_units
+from okrsite.render.exports.key_results_csv import csv_units
 from okrsite.render.exports.schema import export_schema
 
 __all__ = [
@@ -16,6 +18,8 @@ __all__ = [
     "SCHEMA_NAME",
     "export_artifacts",
     "export_files",
+    "csv_units",
     "export_schema",
-    "okrs_document",
+    "export_texts",
+    "json_units",
 ]

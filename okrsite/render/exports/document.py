@@ -15,9 +15,9 @@ from typing import Any
 
 from okrsite.compute.progress import checkins_until, current_value, milestone_done
 from okrsite.compute.scorecard import Score
+from okrsite.incremental.units import Unit
 from okrsite.model import Entity, KeyResultType
 from okrsite.portal import Portal
-from okrsite.render.reads import KeptByUnit, Rereading
 from okrsite.urls import Kind, SiteUrls
 
 EXPORT_DECIMALS = 4
@@ -176,7 +176,7 @@ def _initiative(portal: Portal, key: str, url: str) -> Json:
 
 
 Entry = Callable[[Portal, str, str], Json]  # (portal, key, url) -> one entity's JSON
-Unit = tuple[str, str]  # (section, key): one entity's place in the document
+Part = tuple[str, str]  # (section, key): one entity's place in the document
 
 # (member name, kind, the model's mapping of that kind, its entry), in the document's order
 SECTIONS: tuple[tuple[str, Kind, str, Entry], ...] = (
@@ -212,47 +212,36 @@ def _head(portal: Portal, urls: SiteUrls) -> Json:
     }
 
 
-def okrs_document(portal: Portal, urls: SiteUrls) -> Json:
-    return {
-        **_head(portal, urls),
-        **{
-            name: [
-                entry(portal, key, entity_url(urls, kind, key))
-                for key in getattr(portal.model, entities)
-            ]
-            for name, kind, entities, entry in SECTIONS
-        },
-    }
-
-
 def json_text(document: Any) -> str:
     """Stable, readable JSON: fixed key order, two-space indent, UTF-8, no NaN."""
     return _dumps(document) + "\n"
 
 
-def kept_json_text(rereading: Rereading, urls: SiteUrls, texts: KeptByUnit[Unit, str]) -> str:
-    """`okrs.json` of the portal a `Rereading` reads, each entity's JSON text kept in `texts`
-    for the next render of the process while nothing it read changed.
+def json_units(portal: Portal, urls: SiteUrls) -> list[Unit[Part, str]]:
+    """Each entity's JSON text, indented as an item of its section: the units of `okrs.json`.
 
-    The json module indents in pure Python (0.35 s for the document at bench size M), and
-    building the document's dictionaries costs as much again; under `mkdocs serve` an edit
-    changes a handful of its 10,000 entities. The output is byte for byte
-    `json_text(okrs_document(portal, urls))`.
+    Why units: the json module indents in pure Python (0.35 s for the document at bench size
+    M), and building the document's dictionaries costs as much again; under `mkdocs serve` an
+    edit changes a handful of its 10,000 entities.
     """
-    texts.begin(rereading)
-    portal = rereading.portal
+    return [
+        Unit((name, key), url, partial(_entry_text, entry, portal, key, url))
+        for name, kind, entities, entry in SECTIONS
+        for key in getattr(portal.model, entities)
+        for url in (entity_url(urls, kind, key),)
+    ]
+
+
+def okrs_json(portal: Portal, urls: SiteUrls, texts: Mapping[Part, str]) -> str:
+    """`okrs.json` from its units' texts: exactly what `json_text` makes of the whole document
+    (its members in order, each section a list of its entities in model order)."""
     members = [
         f"  {_dumps(name)}: {_indented(_dumps(value), 2)}"
         for name, value in _head(portal, urls).items()
     ]
-    for name, kind, entities, entry in SECTIONS:
-        items = [
-            texts.get(rereading, (name, key), url, partial(_entry_text, entry, portal, key, url))
-            for key in getattr(portal.model, entities)
-            for url in (entity_url(urls, kind, key),)
-        ]
-        listed = ",\n".join(f"    {text}" for text in items)
-        members.append(f"  {_dumps(name)}: " + (f"[\n{listed}\n  ]" if items else "[]"))
+    for name, _, entities, _ in SECTIONS:
+        listed = ",\n".join(f"    {texts[(name, key)]}" for key in getattr(portal.model, entities))
+        members.append(f"  {_dumps(name)}: " + (f"[\n{listed}\n  ]" if listed else "[]"))
     return "{\n" + ",\n".join(members) + "\n}\n"
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from functools import partial
 
 from okrsite.compute.progress import current_value, milestone_done
+from okrsite.incremental.units import Unit
 from okrsite.model import KeyResult, KeyResultType
 from okrsite.portal import Portal
 from okrsite.render.exports.document import entity_url, rounded
-from okrsite.render.reads import KeptByUnit, Rereading
 from okrsite.urls import Kind, SiteUrls
 
 COLUMNS = (
@@ -92,25 +93,15 @@ def _row(portal: Portal, urls: SiteUrls, key: str) -> Row:
     )
 
 
-def key_results_csv(
-    portal: Portal,
-    urls: SiteUrls,
-    *,
-    kept: tuple[Rereading, KeptByUnit[str, Row]] | None = None,
-) -> str:
-    """The CSV text; with `kept`, the portal is the rereading's and each key result's row is
-    kept for the next render of the process while nothing it read changed."""
+def csv_units(portal: Portal, urls: SiteUrls) -> list[Unit[str, Row]]:
+    """One row per published key result: the units of `key-results.csv`."""
+    return [Unit(key, None, partial(_row, portal, urls, key)) for key in portal.model.key_results]
+
+
+def key_results_csv(rows: Iterable[Row]) -> str:
+    """The CSV text of the rows, below the header."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(COLUMNS)
-    if kept is None:
-        writer.writerows(_row(portal, urls, key) for key in portal.model.key_results)
-    else:
-        rereading, rows = kept
-        rows.begin(rereading)
-        read = rereading.portal
-        writer.writerows(
-            rows.get(rereading, key, None, partial(_row, read, urls, key))
-            for key in read.model.key_results
-        )
+    writer.writerows(rows)
     return buffer.getvalue()

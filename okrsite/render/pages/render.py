@@ -4,12 +4,13 @@ Each artifact is front matter (the escaped title) plus a body of Markdown headin
 blocks whose hrefs are already relative to the page, so any engine that builds a folder of
 Markdown publishes it unchanged. Pages are rendered in two passes: first the bodies (recording
 which entities each names), then a "Linked from" section listing the pages that name it.
+Each body is a unit of the incremental engine (`okrsite/incremental/`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -20,16 +21,15 @@ import jinja2
 from markupsafe import Markup
 
 from okrsite.artifacts import Artifact
+from okrsite.incremental.units import Kept, Rereading, Unit
 from okrsite.model import Status
 from okrsite.portal import Portal
-from okrsite.render.forked import computed
 from okrsite.render.pages.environment import page_environment
-from okrsite.render.pages.fragments import Fragments, Made
+from okrsite.render.pages.fragments import PageParts, Parts
 from okrsite.render.pages.links import PageLinks
 from okrsite.render.pages.lookup import Lookup
 from okrsite.render.pages.markup import front_matter_title
 from okrsite.render.pages.plan import PagePlan, plan_pages
-from okrsite.render.reads import Kept, Rereading
 from okrsite.urls import Kind, SiteUrls
 
 
@@ -51,23 +51,137 @@ KIND_ORDER = list(Kind)
 class PageBody:
     text: str
     mentioned: frozenset[tuple[Kind, str]]  # the entities it links to
-
-
-@dataclass(frozen=True)
-class PagesMemo:
-    """One render's pages, kept to be reused by the next (`render_pages(previous=...)`)."""
-
-    bodies: Mapping[str, Kept[PageBody]]  # by source path
-    fragments: Mapping[str, Mapping[Hashable, Kept[Made]]]  # parts of pages, by source path
-    tails: Mapping[str, tuple[tuple[object, ...], str]]  # by source: what it shows, text
-    artifacts: Mapping[str, Artifact]
+    parts: Parts  # what its template kept (`keep`), for the page's next render
 
 
 @dataclass(frozen=True)
 class RenderedPages:
+    """One render's pages, and what the next render of the same site may reuse."""
+
     artifacts: list[Artifact]
-    memo: PagesMemo | None  # with a `rereading` only
-    beside: list[list[Artifact]]  # what the `beside` renders made, in order
+    bodies: Mapping[str, Kept[PageBody]]  # by source path
+    tails: Mapping[str, tuple[tuple[object, ...], str]]  # by source: what it shows, text
+
+
+class PageRenderer:
+    """Every page of a portal: its units are the page bodies; `finish` adds to each the
+    "Linked from" section, which needs every body (the pages that name it).
+
+    `updated` gives the "last updated" date of entity pages that have one; `previous` is the
+    last render of the same site, whose bodies and sections are reused where still valid.
+    """
+
+    def __init__(
+        self,
+        rereading: Rereading,
+        urls: SiteUrls,
+        environment: jinja2.Environment,
+        *,
+        diagram_for: DiagramFor | None = None,
+        embeds_for: EmbedsFor | None = None,
+        embed_notice: str | None = None,
+        updated: Mapping[tuple[Kind, str], date] | None = None,
+        previous: RenderedPages | None = None,
+    ) -> None:
+        self._rereading, self._urls, self._env = rereading, urls, environment
+        self._diagram_for, self._embeds_for = diagram_for, embeds_for
+        self._embed_notice, self._updated = embed_notice, updated or {}
+        self.previous = previous
+        read_from = rereading.portal
+        self._lookup = Lookup(read_from)
+        self.plans = plan_pages(read_from, urls)
+        self._shared = {
+            "portal": read_from,
+            "model": read_from.model,
+            "relations": read_from.relations,
+            "scores": read_from.scorecard,
+            "as_of": rereading.source.scorecard.as_of,
+            "lookup": self._lookup,
+            "Status": Status,
+        }
+
+    def units(self) -> list[Unit[str, PageBody]]:
+        units = []
+        for plan in self.plans:
+            diagram = (
+                self._diagram_for(*plan.subject) if self._diagram_for and plan.subject else None
+            )
+            last_updated = self._updated.get(plan.subject) if plan.subject else None
+            inputs = (plan.identity, diagram, self._embed_notice, last_updated)
+            make = partial(self._body, plan, diagram, last_updated, inputs)
+            units.append(Unit(plan.source, inputs, make))
+        return units
+
+    def _body(
+        self, plan: PagePlan, diagram: str | None, last_updated: date | None, inputs: object
+    ) -> PageBody:
+        links = PageLinks(self._urls, plan.url)
+        old = self.previous.bodies.get(plan.source) if self.previous else None
+        parts = PageParts(
+            self._rereading, old.value.parts if old and old.inputs == inputs else None, links
+        )
+        lookup, read_from = self._lookup, self._rereading.portal
+        text = self._env.get_template(plan.template).render(
+            self._shared,
+            **plan.context(),
+            page_title=plan.title,
+            subject=plan.subject,
+            entity=lookup.entity(*plan.subject) if plan.subject else None,
+            score=lookup.score(*plan.subject) if plan.subject else None,
+            links=links,
+            keep=parts.keep,
+            diagram=Markup(diagram) if diagram else None,
+            embeds=list(
+                self._embeds_for(read_from, *plan.subject)
+                if self._embeds_for and plan.subject
+                else ()
+            ),
+            embed_notice=self._embed_notice,
+            last_updated=last_updated,
+        )
+        parts.done()
+        return PageBody(text, frozenset(links.mentioned), parts.now)
+
+    def finish(self, bodies: Mapping[str, Kept[PageBody]]) -> RenderedPages:
+        """The pages with their "Linked from" sections."""
+        plans, previous, urls = self.plans, self.previous, self._urls
+        linked_from: dict[tuple[Kind, str], set[int]] = defaultdict(set)
+        for number, plan in enumerate(plans):
+            if plan.subject is not None:
+                for target in bodies[plan.source].value.mentioned - {plan.subject}:
+                    linked_from[target].add(number)
+        backlinks_template = self._env.get_template("okrsite/linked-from.md.jinja")
+        reading_order = [_reading_order(plan) for plan in plans]
+        artifacts = []
+        tails: dict[str, tuple[tuple[object, ...], str]] = {}
+        old_artifacts = {a.path: a for a in previous.artifacts} if previous else {}
+        for plan in plans:
+            body = bodies[plan.source]
+            sources = [
+                plans[n]
+                for n in sorted(
+                    linked_from.get(plan.subject, ()) if plan.subject else (),
+                    key=reading_order.__getitem__,
+                )
+            ]
+            shown = (plan.url, *(source.identity for source in sources))  # what the tail says
+            old_tail = previous.tails.get(plan.source) if previous else None
+            reused_tail = old_tail is not None and old_tail[0] == shown
+            tail = (
+                old_tail[1]
+                if old_tail is not None and reused_tail
+                else backlinks_template.render(
+                    sources=[(source, urls.relative(plan.url, source.url)) for source in sources]
+                )
+            )
+            old = old_artifacts.get(plan.source) if reused_tail else None
+            old_body = previous.bodies.get(plan.source) if previous else None
+            if old is not None and old_body is body:
+                artifacts.append(old)  # the same object: engines see at once that it is unchanged
+            else:
+                artifacts.append(Artifact(plan.source, _page_text(plan, body.value.text + tail)))
+            tails[plan.source] = (shown, tail)
+        return RenderedPages(artifacts, bodies, tails)
 
 
 def render_pages(
@@ -75,123 +189,13 @@ def render_pages(
     urls: SiteUrls,
     *,
     override_dir: Path | None = None,
-    diagram_for: DiagramFor | None = None,
-    embeds_for: EmbedsFor | None = None,
-    embed_notice: str | None = None,
-    updated: Mapping[tuple[Kind, str], date] | None = None,
-    rereading: Rereading | None = None,
-    previous: PagesMemo | None = None,
-    environment: jinja2.Environment | None = None,
-    beside: Sequence[Callable[[], list[Artifact]]] = (),
-) -> RenderedPages:
-    """Every page; `updated` gives the "last updated" date of entity pages that have one.
-
-    With a `rereading` (of `portal`), pages read the portal through it and are returned in a
-    memo; `previous`, the memo of the render before, supplies every page whose reads and
-    inputs did not change. A given `environment` (of `page_environment(override_dir)`) saves
-    compiling the templates again. `beside` are other renders of the site (badges, exports)
-    that share the cores with the page bodies (`okrsite/render/forked.py`).
-    """
-    updated = updated or {}
-    env = environment or page_environment(override_dir)
-    read_from = rereading.portal if rereading else portal
-    lookup = Lookup(read_from)
-    plans = plan_pages(read_from, urls)
-    fragments = Fragments(rereading, previous.fragments if previous else None)
-    shared = {
-        "portal": read_from,
-        "model": read_from.model,
-        "relations": read_from.relations,
-        "scores": read_from.scorecard,
-        "as_of": portal.scorecard.as_of,
-        "lookup": lookup,
-        "Status": Status,
-    }
-
-    def body_of(
-        plan: PagePlan, diagram: str | None, last_updated: date | None, inputs: object
-    ) -> PageBody:
-        links = PageLinks(urls, plan.url)
-        old = previous.bodies.get(plan.source) if previous else None
-        keep = fragments.keeper(plan.source, links, old is not None and old.inputs == inputs)
-        text = env.get_template(plan.template).render(
-            shared,
-            **plan.context(),
-            page_title=plan.title,
-            subject=plan.subject,
-            entity=lookup.entity(*plan.subject) if plan.subject else None,
-            score=lookup.score(*plan.subject) if plan.subject else None,
-            links=links,
-            keep=keep,
-            diagram=Markup(diagram) if diagram else None,
-            embeds=list(
-                embeds_for(read_from, *plan.subject) if embeds_for and plan.subject else ()
-            ),
-            embed_notice=embed_notice,
-            last_updated=last_updated,
-        )
-        fragments.page_done()
-        return PageBody(text, frozenset(links.mentioned))
-
-    makes: list[Callable[[], PageBody]] = []
-    kept: dict[str, Kept[PageBody]] = {}
-    for plan in plans:
-        diagram = diagram_for(*plan.subject) if diagram_for and plan.subject else None
-        last_updated = updated.get(plan.subject) if plan.subject else None
-        inputs = (plan.identity, diagram, embed_notice, last_updated)
-        make = partial(body_of, plan, diagram, last_updated, inputs)
-        if rereading is None:
-            makes.append(make)
-            continue
-        kept[plan.source] = rereading.result(
-            previous.bodies if previous else None, plan.source, inputs, make
-        )
-        if previous and kept[plan.source] is previous.bodies.get(plan.source):
-            fragments.carry(plan.source)
-    if rereading is None:  # the others first: alternating, they go to both processes
-        made: list[Any] = computed([*beside, *makes])
-        others, bodies = made[: len(beside)], made[len(beside) :]
-    else:
-        others, bodies = [make() for make in beside], [kept[p.source].value for p in plans]
-
-    linked_from: dict[tuple[Kind, str], set[int]] = defaultdict(set)
-    for number, (plan, body) in enumerate(zip(plans, bodies, strict=True)):
-        if plan.subject is not None:
-            for target in body.mentioned - {plan.subject}:
-                linked_from[target].add(number)
-    backlinks_template = env.get_template("okrsite/linked-from.md.jinja")
-    reading_order = [_reading_order(plan) for plan in plans]
-    artifacts = []
-    tails: dict[str, tuple[tuple[object, ...], str]] = {}
-    for plan, body in zip(plans, bodies, strict=True):
-        sources = [
-            plans[n]
-            for n in sorted(
-                linked_from.get(plan.subject, ()) if plan.subject else (),
-                key=reading_order.__getitem__,
-            )
-        ]
-        shown = (plan.url, *(source.identity for source in sources))  # what the tail says
-        old_tail = previous.tails.get(plan.source) if previous else None
-        reused_tail = old_tail is not None and old_tail[0] == shown
-        tail = (
-            old_tail[1]
-            if old_tail is not None and reused_tail
-            else backlinks_template.render(
-                sources=[(source, urls.relative(plan.url, source.url)) for source in sources]
-            )
-        )
-        old = previous.artifacts.get(plan.source) if previous and reused_tail else None
-        old_body = previous.bodies.get(plan.source) if previous else None
-        if old is not None and old_body is not None and old_body.value is body:
-            artifacts.append(old)  # the same object: engines see at once that it is unchanged
-        else:
-            artifacts.append(Artifact(plan.source, _page_text(plan, body.text + tail)))
-        tails[plan.source] = (shown, tail)
-    if rereading is None:
-        return RenderedPages(artifacts, None, others)
-    by_source = {artifact.path: artifact for artifact in artifacts}
-    return RenderedPages(artifacts, PagesMemo(kept, fragments.by_page, tails, by_source), others)
+    **options: Any,
+) -> list[Artifact]:
+    """The pages of a portal rendered once: `PageRenderer` with nothing to reuse."""
+    rereading = Rereading(portal, None)
+    pages = PageRenderer(rereading, urls, page_environment(override_dir), **options)
+    [bodies] = rereading.results((None, pages.units()))
+    return pages.finish(bodies).artifacts
 
 
 def _reading_order(plan: PagePlan) -> tuple[int, str, str]:

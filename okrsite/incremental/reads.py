@@ -14,8 +14,6 @@ date, the thresholds) are not watched: when one of them changes, everything is r
 from __future__ import annotations
 
 from collections.abc import (
-    Callable,
-    Hashable,
     ItemsView,
     Iterator,
     KeysView,
@@ -23,8 +21,8 @@ from collections.abc import (
     ValuesView,
 )
 from contextlib import contextmanager
-from dataclasses import dataclass, fields, replace
-from typing import Any, Generic, TypeVar
+from dataclasses import fields, replace
+from typing import Any, TypeVar
 
 from okrsite.compute.scorecard import Score
 from okrsite.model import Entity
@@ -33,8 +31,6 @@ from okrsite.portal import Portal
 Read = tuple[str, str | None]  # (namespace, key); None: the namespace as a whole
 KEYS = "#keys"  # the keys of a namespace and their order (no id starts with "#")
 V = TypeVar("V")
-T = TypeVar("T")
-U = TypeVar("U", bound=Hashable)
 _MISSING = object()
 _PARTS = ("model", "relations", "scorecard")
 
@@ -180,119 +176,3 @@ def changed_reads(old: Portal, new: Portal) -> set[Read] | None:
                     return None
                 changed.add((namespace, None))
     return changed
-
-
-@dataclass(frozen=True, slots=True)
-class Kept(Generic[T]):
-    """One result of a render with what decided it: its inputs and what it read."""
-
-    inputs: object
-    reads: frozenset[Read]
-    value: T
-
-
-class Rereading:
-    """One render of a portal that records what each of its results reads, and reuses results
-    of the previous render (`Kept`, by unit) whose inputs and reads are unchanged."""
-
-    def __init__(self, portal: Portal, previous: Portal | None) -> None:
-        self.log = ReadLog()
-        self.source, self.previous = portal, previous  # as given: what `portal` watches
-        self.portal = watched_portal(portal, self.log)
-        self.changed = changed_reads(previous, portal) if previous is not None else None
-        self.made = 0  # results computed, not reused
-
-    def result(
-        self,
-        kept: Mapping[U, Kept[T]] | None,
-        unit: U,
-        inputs: object,
-        make: Callable[[], T],
-    ) -> Kept[T]:
-        """The kept result of `unit` if still valid, else a new one (counted in `made`)."""
-        found, made = self.kept_or_made(kept, unit, inputs, make)
-        self.made += made
-        return found
-
-    def kept_or_made(
-        self,
-        kept: Mapping[U, Kept[T]] | None,
-        unit: U,
-        inputs: object,
-        make: Callable[[], T],
-    ) -> tuple[Kept[T], bool]:
-        """`result` without the count, and whether it was made now. Either way the result's
-        reads count for the enclosing scope (a page whose table rows are results too)."""
-        changed = self.changed
-        old = kept.get(unit) if kept is not None and changed is not None else None
-        if old is not None and changed is not None:
-            if old.inputs == inputs and changed.isdisjoint(old.reads):
-                self.log.extend(old.reads)
-                return old, False
-        with self.log.scope() as reads:
-            value = make()
-        return Kept(inputs, frozenset(reads), value), True
-
-
-class Derived(Generic[T]):
-    """Values many results share (a diagram's box for an entity is in many diagrams), made once
-    per render. A result that uses one reads the value itself, not what it was made from: an
-    edit that leaves the value alone (a progress that still rounds to 42 %) renders nothing
-    again; one that changes it is a change of `(namespace, unit)`."""
-
-    def __init__(
-        self,
-        rereading: Rereading,
-        namespace: str,
-        make: Callable[[str], T],
-        previous: Mapping[str, Kept[T]] | None,
-    ) -> None:
-        self._rereading, self._namespace, self._make = rereading, namespace, make
-        self.kept: dict[str, Kept[T]] = {}
-        changed = rereading.changed
-        if changed is None or previous is None:
-            return
-        for unit, old in previous.items():
-            try:
-                new: Kept[T] | None = old if changed.isdisjoint(old.reads) else self._made(unit)
-            except KeyError:  # what it was made from is gone: so is the value
-                new = None
-            if new is not None:
-                self.kept[unit] = new
-            if new is None or new.value != old.value:
-                changed.update(((namespace, unit), (namespace, None)))
-
-    def _made(self, unit: str) -> Kept[T]:
-        with self._rereading.log.scope(apart=True) as reads:
-            value = self._make(unit)
-        return Kept(None, frozenset(reads), value)
-
-    def get(self, unit: str) -> T:
-        self._rereading.log.add(self._namespace, unit)
-        if unit not in self.kept:
-            self.kept[unit] = self._made(unit)
-        return self.kept[unit].value
-
-
-class KeptByUnit(Generic[U, T]):
-    """Results of one kind (an entity's export JSON, its badge files) kept from one render to
-    the next: each is made again only when its inputs or what it read changed."""
-
-    def __init__(self) -> None:
-        self._before: dict[U, Kept[T]] = {}
-        self._now: dict[U, Kept[T]] = {}
-        self._made_from: Portal | None = None
-        self.made = 0  # this render: results made, not reused
-
-    def begin(self, rereading: Rereading) -> None:
-        """A render starts: what the last one made may be reused if it was made from the portal
-        this one compares with (not when that render failed later and was never kept)."""
-        fits = self._made_from is not None and self._made_from is rereading.previous
-        self._before, self._now, self.made = self._now if fits else {}, {}, 0
-        self._made_from = rereading.source
-
-    def get(self, rereading: Rereading, unit: U, inputs: object, make: Callable[[], T]) -> T:
-        found, made = rereading.kept_or_made(self._before, unit, inputs, make)
-        self._now[unit] = found
-        self.made += made
-        return found.value

@@ -1,4 +1,4 @@
-"""okrsite/render/forked.py: results in order, from two processes when that pays, and a
+"""`okrsite/incremental/cores.py`: results in order, from two processes when that pays, and a
 failure in the child raised from the parent, as a serial run would raise it."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from functools import partial
 
 import pytest
 
-from okrsite.render import forked
+from okrsite.incremental import cores as forked
 
 pytestmark = pytest.mark.skipif(
     not hasattr(os, "fork") or forked._cores() < 2, reason="needs fork and two cores"
@@ -25,7 +25,8 @@ def _square_with_pid(number: int) -> tuple[int, int]:
 def in_a_fresh_process(code: str) -> str:
     """Run `code` in a new interpreter: forking is only done (and only safe) while no other
     thread runs, and a test session may have some (the shared browser of the e2e tests)."""
-    script = f"import os\nfrom functools import partial\nfrom okrsite.render import forked\n{code}"
+    head = "import os\nfrom functools import partial\nimport okrsite.incremental.cores as forked"
+    script = f"{head}\n{code}"
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
     )
