@@ -402,6 +402,29 @@ def test_a_content_error_between_renders_leaves_the_rerender_working(
     assert page(Kind.KEY_RESULT, "nps") in changed_paths(before, after)
 
 
+def test_a_render_that_fails_after_making_its_units_keeps_nothing_of_them(
+    tmp_path: Path, options: SiteOptions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A render can fail after its units were made (here: the feed, rendered last); the next
+    render compares with the last portal that rendered whole, so the failed render's results
+    must not be taken for that portal's: a reverted edit would still show in okrs.json."""
+    content = copied(ROOT / "content", tmp_path)
+    rerender, _ = first_render(content, options)
+    kept = (rerender.portal, rerender.pages, rerender.json_parts)
+    replace_once(content / "airline-check-in.yml", "current: 3.9", "current: 4.3")
+
+    def broken_feed(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("the feed failed")
+
+    with monkeypatch.context() as patched:
+        patched.setattr("okrsite.site.render_feed", broken_feed)
+        with pytest.raises(RuntimeError):
+            site_artifacts(loaded(content)[0], URLS, options, rerender=rerender)
+    assert (rerender.portal, rerender.pages, rerender.json_parts) == kept
+    replace_once(content / "airline-check-in.yml", "current: 4.3", "current: 3.9")
+    render_both(content, options, rerender)
+
+
 def edit_in_turn(
     content: Path,
     edits: Iterable[tuple[str, Edit]],
