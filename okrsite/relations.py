@@ -55,7 +55,7 @@ class Relations:
             for initiative in self.initiatives_by_key_result.get(key_result, ())
         }
         # Model order is key order: sorting, not a walk over every initiative, keeps what a
-        # page reads to its own initiatives (okrsite/render/reads.py)
+        # page reads to its own initiatives (okrsite/incremental/reads.py)
         return tuple(key for key in sorted(found) if key in model.initiatives)
 
 

@@ -44,7 +44,7 @@ Context = Callable[[], Mapping[str, Any]]
 @dataclass(frozen=True)
 class PagePlan:
     """One page. Its template context is computed only when the page is rendered, from the
-    portal the renderer reads (`okrsite/render/reads.py` records those reads per page), so a
+    portal the renderer reads (`okrsite/incremental/reads.py` records those reads per page), so a
     page reused after an edit costs nothing and a page rendered again reads the new portal."""
 
     source: str  # path of the Markdown artifact
