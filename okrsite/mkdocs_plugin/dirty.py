@@ -21,8 +21,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from okrsite.artifacts import Artifact
+from okrsite.mkdocs_plugin.internals import (
+    forget_previous_search_index,
+    material_search_plugin,
+    previous_search_index,
+    static_templates,
+)
 from okrsite.mkdocs_plugin.page_cache.keys import build_fingerprint
-from okrsite.mkdocs_plugin.page_cache.search import material_search_plugin
 
 
 class PortalFile(File):
@@ -114,7 +119,9 @@ def keep_theme_pages(config: MkDocsConfig, files: Files, generated: set[str]) ->
     build's files stay (0.2 s of a rebuild at bench size M)."""
     if any(f.is_modified() for f in files.documentation_pages() if f.src_uri not in generated):
         return
-    templates = config.theme.static_templates
+    templates = static_templates(config)
+    if templates is None:
+        return
     for name in list(templates):
         if os.path.isfile(os.path.join(config.site_dir, name)):
             templates.discard(name)
@@ -126,14 +133,14 @@ def repair_search_index(config: MkDocsConfig, rebuilt_urls: set[str], page_urls:
     build's for the others, none for pages gone. Leaves the index alone if the search plugin
     is not Material's."""
     plugin = material_search_plugin(config)
-    previous = getattr(plugin, "search_index_prev", None)
+    previous = None if plugin is None else previous_search_index(plugin)
     if plugin is None or previous is None:
         return
-    old, new = _by_page(getattr(previous, "entries", [])), _by_page(plugin.search_index.entries)
+    old, new = _by_page(previous.entries), _by_page(plugin.search_index.entries)
     plugin.search_index.entries = [
         entry for url in page_urls for entry in (new if url in rebuilt_urls else old).get(url, ())
     ]
-    plugin.search_index_prev = None
+    forget_previous_search_index(plugin)
 
 
 def _by_page(entries: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

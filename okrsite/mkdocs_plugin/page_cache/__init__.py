@@ -33,6 +33,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
+from okrsite.mkdocs_plugin.internals import (
+    keeps_rendered_title,
+    material_search_plugin,
+    rendered_title,
+    restore_rendered_title,
+)
 from okrsite.mkdocs_plugin.page_cache.keys import (
     build_fingerprint,
     digest,
@@ -40,7 +46,7 @@ from okrsite.mkdocs_plugin.page_cache.keys import (
     shell_fingerprint,
     stable,
 )
-from okrsite.mkdocs_plugin.page_cache.search import Entries, SearchEntries, material_search_plugin
+from okrsite.mkdocs_plugin.page_cache.search import Entries, SearchEntries
 from okrsite.mkdocs_plugin.page_cache.store import Converted, Entry, PageStore, unpack_shell
 
 KNOWN_PLUGINS = frozenset({"search", "material/search", "okrsite"})
@@ -96,7 +102,7 @@ class PageCache:
     # conversion -----------------------------------------------------------------------------
     def reuse_conversion(self, page: Page, markdown: str) -> bool:
         """Look the page up; True when its stored conversion fits (convert nothing then)."""
-        if self._store is None:
+        if self._store is None or not keeps_rendered_title(page):
             return False
         uri = page.file.src_uri
         key = digest(self._build, uri, page.url, page.title, stable(page.meta), markdown)
@@ -113,7 +119,7 @@ class PageCache:
         page.markdown = state.markdown
         page.toc = get_toc(converted.toc)  # type: ignore[arg-type]
         page.present_anchor_ids = set(converted.anchors)
-        page._title_from_render = converted.title_from_render
+        restore_rendered_title(page, converted.title_from_render)
         return converted.html
 
     def record_conversion(self, page: Page, html: str) -> None:
@@ -124,7 +130,7 @@ class PageCache:
             html=html,
             toc=[_token(link) for link in page.toc],
             anchors=sorted(page.present_anchor_ids or ()),
-            title_from_render=page._title_from_render,
+            title_from_render=rendered_title(page),
             search=None,
         )
 

@@ -4,7 +4,7 @@ Why: Material's search plugin runs `html.parser` over every page in every build;
 M that was about 45 % of a warm build's CPU. Its entries for a page are plain dicts made from
 the page's HTML, table of contents, address, title and meta, all covered by the page's content
 key, so they are recorded once and appended again when the key matches. This leans on two
-attributes of Material's `SearchIndex` (`entries`, `add_entry_from_context`); if they are
+attributes of Material's `SearchIndex` (`okrsite/mkdocs_plugin/internals.py`); if they are
 missing, pages are indexed the ordinary way.
 """
 
@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 Entries = list[dict[str, Any]]
@@ -38,18 +37,3 @@ class SearchEntries:
         before = len(self._index.entries)
         self._parse(page)
         self._made(page, [dict(entry) for entry in self._index.entries[before:]])
-
-
-def material_search_plugin(config: MkDocsConfig) -> Any | None:
-    """This build's search plugin if it is Material's (its index as okrsite relies on it) and
-    enabled."""
-    for plugin in config.plugins.values():
-        index = getattr(plugin, "search_index", None)
-        if (
-            index is not None
-            and isinstance(getattr(index, "entries", None), list)
-            and callable(getattr(index, "add_entry_from_context", None))
-            and getattr(getattr(plugin, "config", None), "enabled", True)
-        ):
-            return plugin
-    return None
