@@ -93,6 +93,8 @@ class Rerender:
     environment: jinja2.Environment | None = None  # the page templates, compiled once
     made: tuple[int, int] = (0, 0)  # last render: pages and diagrams made, not reused
     totals: tuple[int, int] = (0, 0)  # last render: pages and diagrams in all
+    # last render: pages made that read a whole kind (every objective, ...), and which kinds
+    whole_kind_pages: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -176,11 +178,16 @@ def site_artifacts(
         *asset_artifacts(urls),
     ]
     before = rerender.pages.bodies if rerender.pages else {}
-    pages_made = sum(1 for source, body in bodies.items() if before.get(source) is not body)
+    made_now = {source: body for source, body in bodies.items() if before.get(source) is not body}
     rerender.portal, rerender.pages, rerender.diagrams = portal, rendered, drawn
     rerender.badges, rerender.json_parts, rerender.csv_rows = badges, json_parts, csv_rows
     rerender.environment = environment
-    rerender.made = (pages_made, diagrams_made)
+    rerender.made = (len(made_now), diagrams_made)
+    rerender.whole_kind_pages = {
+        source: kinds
+        for source, body in made_now.items()
+        if (kinds := rereading.log.whole_kinds(body.reads))
+    }
     rerender.totals = (len(rendered.artifacts), len(drawn.sources))
     return artifacts
 

@@ -5,6 +5,7 @@ stored for the next process. Then the same through a real `mkdocs serve --dirty`
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 from pathlib import Path
@@ -14,6 +15,7 @@ from bs4 import BeautifulSoup
 from history_repo import GitRepo
 from mkdocs_runs import fetch, free_port, serving, wait_for
 
+from okrsite.mkdocs_plugin.build import PortalBuilder
 from okrsite.settings import Settings, read_settings
 from okrsite.site import Session
 from okrsite.site_cache import RenderedPortal, fill_session, render_portal, store_portal
@@ -146,6 +148,32 @@ def test_a_session_filled_in_the_background_renders_the_first_edit_alone(
     same_as_fresh(settings, edited)
     full = pages_of(edited) - 1  # what a session not filled would render: all but Changes
     assert 0 < session.rerender.made[0] < full
+
+
+def test_the_debug_log_names_pages_made_again_that_read_a_whole_kind(
+    project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Such a page is rendered again after any edit of its kind; `mkdocs serve --verbose`
+    names it, so a template that iterates more than it needs is found."""
+    builder, settings = PortalBuilder(), settings_of(project)
+    builder.forget(serving=True)
+    with caplog.at_level(logging.DEBUG, logger="mkdocs.plugins.okrsite"):
+        builder.build(settings, URLS)
+        first = whole_kind_lines(caplog)
+        caplog.clear()
+        edit(project, "current: 3.9", "current: 4.3")
+        builder.build(settings, URLS)
+        after_edit = whole_kind_lines(caplog)
+    builder.forget()
+    assert "matrix/index.md reads every entry of model.initiatives, model.key_results, " in (
+        "\n".join(first)
+    )
+    assert not any(line.startswith("objectives/") for line in first)
+    assert 0 < len(after_edit) <= len(first)
+
+
+def whole_kind_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if "reads every entry of" in r.getMessage()]
 
 
 def test_a_session_with_git_history_follows_commits(

@@ -40,6 +40,7 @@ class ReadLog:
 
     def __init__(self) -> None:
         self._open: set[Read] | None = None
+        self.kinds: set[str] = set()  # namespaces that are mappings (`watched_portal` fills it)
 
     @contextmanager
     def scope(self, *, apart: bool = False) -> Iterator[set[Read]]:
@@ -64,6 +65,13 @@ class ReadLog:
         """Reads made earlier that count again now (a result reused inside another)."""
         if self._open is not None:
             self._open |= reads
+
+    def whole_kinds(self, reads: frozenset[Read]) -> list[str]:
+        """The mappings these reads iterated over as a whole: an edit of any one entry of
+        them makes the reader's result stale (the debug log names such pages)."""
+        return sorted(
+            namespace for namespace, key in reads if key is None and namespace in self.kinds
+        )
 
 
 class Watched(Mapping[str, V]):
@@ -144,6 +152,7 @@ def watched_portal(portal: Portal, log: ReadLog) -> Portal:
             namespace = f"{part}.{item.name}"
             if isinstance(value, Mapping):
                 wrapped[item.name] = Watched(value, namespace, log)
+                log.kinds.add(namespace)
             elif _watchable(value):
                 wrapped[item.name] = WatchedValue(value, namespace, log)
         parts[part] = replace(original, **wrapped)

@@ -73,6 +73,11 @@ class PortalBuilder:
                 log.info(
                     f"rendered {pages} of {all_pages} pages, {diagrams} of {all_diagrams} diagrams"
                 )
+                for page, kinds in self._session.rerender.whole_kind_pages.items():
+                    log.debug(
+                        f"{page} reads every entry of {', '.join(kinds)}: an edit of any one "
+                        "renders it again"
+                    )
         self._last = rendered
         return rendered.files  # the same object when reused from memory
 
