@@ -4,6 +4,7 @@ process (fast, lets a test patch okrsite) or as a separate process (the real com
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -47,6 +48,17 @@ def run_mkdocs(project: Path, *arguments: str) -> subprocess.CompletedProcess[st
     )
 
 
+LIVERELOAD = re.compile(
+    rb"<script>\s*var livereload = function\(epoch, requestId\).*?</script>", re.S
+)
+
+
+def served_bytes(url: str) -> bytes:
+    """The file as `mkdocs serve` has it, without the livereload script it adds to HTML."""
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return LIVERELOAD.sub(b"", bytes(response.read()), count=1)
+
+
 def site_files(site_dir: Path) -> dict[str, bytes]:
     """Every file of a built site by its path inside the site."""
     return {
@@ -79,10 +91,34 @@ def wait_for(check: object, seconds: float) -> None:
     raise AssertionError(f"not within {seconds} s")
 
 
+def reloads(log_path: Path) -> int:
+    """How many rebuilds a `serving` log shows as done. Counted by "Reloading browsers", not by
+    "Documentation built": MkDocs logs a message text once per process, and two builds of the
+    same duration would count as one."""
+    return log_path.read_text().count("Reloading browsers")
+
+
+def wait_until_quiet(log_path: Path, reloads_before: int, *, quiet: float = 1.5) -> None:
+    """Wait for a rebuild after `reloads_before`, then until the server's log has stayed the same
+    for `quiet` seconds after a reload: one save can be seen as two changes (the file emptied,
+    then written), and the second rebuild must be over too."""
+    wait_for(lambda: reloads(log_path) > reloads_before, 60)
+    deadline, text, since = time.monotonic() + 60, "", time.monotonic()
+    while time.monotonic() < deadline:
+        now, seen = time.monotonic(), log_path.read_text()
+        if seen != text:
+            text, since = seen, now
+        elif now - since >= quiet and text.rstrip().endswith("Reloading browsers"):
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"the server did not settle within 60 s:\n{text[-2000:]}")
+
+
 @contextmanager
-def serving(project: Path, base: str, log_path: Path) -> Iterator[None]:
-    """`mkdocs serve --dirty` of the project at `base`, logging to `log_path` (appended), stopped
-    with Ctrl-C as a user stops it: its shutdown stores the render cache."""
+def serving(project: Path, base: str, log_path: Path, *options: str) -> Iterator[None]:
+    """`mkdocs serve --dirty` of the project at `base` with more `options` (`--watch-theme`),
+    logging to `log_path` (appended), stopped with Ctrl-C as a user stops it: its shutdown stores
+    the render cache."""
     with log_path.open("a") as log:
         server = subprocess.Popen(
             [
@@ -93,6 +129,7 @@ def serving(project: Path, base: str, log_path: Path) -> Iterator[None]:
                 "--dirty",
                 "-a",
                 base.removeprefix("http://"),
+                *options,
             ],
             cwd=project,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},

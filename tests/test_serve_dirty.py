@@ -7,11 +7,18 @@ from __future__ import annotations
 
 import re
 import shutil
-import urllib.request
 from pathlib import Path
 
 import pytest
-from mkdocs_runs import fetch, free_port, run_mkdocs, serving, site_files, wait_for
+from mkdocs_runs import (
+    fetch,
+    free_port,
+    run_mkdocs,
+    served_bytes,
+    serving,
+    site_files,
+    wait_for,
+)
 
 pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
 
@@ -24,15 +31,6 @@ NEW_INITIATIVE = (
     "kind: Initiative\nid: added-in-serve\ntitle: Added while serving\n"
     "status: in-progress\nkey_results: [checkin-wait-time]\n"
 )
-LIVERELOAD = re.compile(
-    rb"<script>\s*var livereload = function\(epoch, requestId\).*?</script>", re.S
-)
-
-
-def served_bytes(url: str) -> bytes:
-    """The file as the server has it, without the livereload script it adds to HTML."""
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return LIVERELOAD.sub(b"", bytes(response.read()), count=1)
 
 
 def test_dirty_serve_serves_what_a_full_build_writes(tmp_path: Path) -> None:

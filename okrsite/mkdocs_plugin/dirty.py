@@ -63,12 +63,15 @@ class ChangedFiles:
         self._frame: tuple[Any, ...] | None = None
         self._user_files: dict[str, File] = {}
         self.same_frame = False  # this build's nav, configuration and theme are the last one's
+        self.new_frame = False  # ... or a rebuild's, different from the last build's
         self.same_pages = False  # ... and the same files, portal's and user's (`keep_user_pages`)
 
     def start(self, config: MkDocsConfig, nav: Any, as_of: date) -> None:
-        """A build with this config and nav starts; `as_of` dates every generated page."""
+        """A build with this config and nav (with the titles it shows) starts; `as_of` dates
+        every generated page."""
         frame = (nav, as_of, build_fingerprint(config), *map(config.get, _NOT_PRINTED))
         self.same_frame = frame == self._frame
+        self.new_frame = self._frame is not None and not self.same_frame
         self._before = self._files if self.same_frame else {}
         self._files, self._frame = {}, frame
 
@@ -94,11 +97,18 @@ class ChangedFiles:
         """The user's own pages that MkDocs will not read again (unmodified) keep the `Page`
         they had, with the title and meta read last time: else the navigation of every page
         rebuilt shows them untitled ("None"), which MkDocs' dirty mode accepts and a full
-        build never shows."""
+        build never shows.
+
+        In a rebuild whose navigation, configuration or theme changed (`new_frame`: a template
+        override edited under `--watch-theme`), every page of the user is built again, as a
+        full build would show it: its last output is dated to the epoch, so MkDocs sees it as
+        older than its source."""
         before, self._user_files = self._user_files if self.same_frame else {}, {}
         for file in files.documentation_pages():
             if isinstance(file, PortalFile):
                 continue
+            if self.new_frame and os.path.isfile(file.abs_dest_path):
+                os.utime(file.abs_dest_path, (0, 0))
             page = before[file.src_uri].page if file.src_uri in before else None
             if page is not None and file.page is None and not file.is_modified():
                 page.file, file.page = file, page

@@ -39,6 +39,17 @@ def nav_paths(entries: Iterable[NavEntry]) -> set[str]:
     return found
 
 
+def nav_front_matter(artifacts: list[Artifact], nav: list[NavEntry]) -> tuple[str, ...]:
+    """The front matter (title, meta) of every generated page the nav lists: the nav on every
+    page shows their titles, which `nav` itself, a list of bare paths, leaves out."""
+    in_nav = nav_paths(nav)
+    return tuple(
+        artifact.content.partition("\n---\n")[0]
+        for artifact in artifacts
+        if artifact.path in in_nav and isinstance(artifact.content, str)
+    )
+
+
 def add_artifacts(
     files: Files,
     artifacts: list[Artifact],

@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 from okrsite.mkdocs_plugin.build import PortalBuilder
 from okrsite.mkdocs_plugin.config import OkrsiteConfig
 from okrsite.mkdocs_plugin.dirty import ChangedFiles, keep_theme_pages, repair_search_index
-from okrsite.mkdocs_plugin.files import add_artifacts, merged_nav
+from okrsite.mkdocs_plugin.files import add_artifacts, merged_nav, nav_front_matter
 from okrsite.mkdocs_plugin.head import with_feed_link
 from okrsite.mkdocs_plugin.idle_gc import IdleCollector
 from okrsite.mkdocs_plugin.log import log
@@ -101,7 +101,8 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
         self.generated_pages = {artifact.path for artifact in built.artifacts if artifact.is_page}
         config.nav = merged_nav(self.user_nav, built.nav, files, self.generated)
         if self.dirty:
-            self.changed.start(config, config.nav, self.settings.portal.as_of)
+            shown = (config.nav, nav_front_matter(built.artifacts, built.nav))
+            self.changed.start(config, shown, self.settings.portal.as_of)
             add_artifacts(files, built.artifacts, built.nav, config, self.changed.file)
             self.changed.keep_user_pages(files)
             changed = self.changed.changed()

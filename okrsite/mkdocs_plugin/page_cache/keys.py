@@ -74,7 +74,7 @@ _CODE = _files_digest(
 def build_fingerprint(config: MkDocsConfig) -> str:
     """The configuration, plugins, theme (its files in custom_dir) and the installed versions."""
     settings = {key: stable(value) for key, value in config.items() if key not in _NOT_IN_PAGES}
-    plugins = [(name, stable(dict(plugin.config))) for name, plugin in config.plugins.items()]
+    plugins = [(name, _plugin_print(plugin)) for name, plugin in config.plugins.items()]
     theme = config.theme
     custom_dir = theme.custom_dir
     theme_print = {
@@ -85,6 +85,13 @@ def build_fingerprint(config: MkDocsConfig) -> str:
     }
     versions = distribution_versions(_SHAPING_DISTRIBUTIONS)
     return digest(settings, plugins, theme_print, versions, _CODE)
+
+
+def _plugin_print(plugin: Any) -> Any:
+    """A plugin by its settings; a `hooks:` file (a module, without settings) by its code."""
+    if hasattr(plugin, "config"):
+        return stable(dict(plugin.config))
+    return hashlib.sha256(Path(plugin.__file__).read_bytes()).hexdigest()
 
 
 def nav_fingerprint(nav: Navigation) -> str:
