@@ -9,12 +9,14 @@ Markdown page can hold it as one raw HTML block.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from okrsite.render.diagrams.graph import DiagramSource
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
+_PAGED = re.compile(r"^page\d+,\d+_")
 _BAKED_COLOURS = {"black": "currentColor", "white": "none", "transparent": "none"}
 
 
@@ -75,6 +77,9 @@ def inline_svg(document: str, source: DiagramSource) -> str:
     graph = root.find(_tag("g"))
     if graph is None or "graph" not in _classes(graph):
         raise ValueError(f"unexpected SVG from dot for {source.name}")
+    # `dot` (2.43 at least) names the graph of every document after the first it draws in one
+    # process "page0,1_<name>": a diagram must not depend on its place in a batch of them.
+    graph.set("id", _PAGED.sub("", graph.get("id", "")))
     _retitle(graph, None)
     background = graph.find(_tag("polygon"))
     if background is not None:
