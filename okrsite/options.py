@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from okrsite.compute.cycles import CycleRule
 from okrsite.compute.progress import Thresholds
 from okrsite.model import Visibility
 from okrsite.render.badges.options import BadgeOptions
@@ -31,6 +32,7 @@ class PortalSettings:
     as_of: date
     visibility: Visibility = Visibility.INTERNAL
     thresholds: Thresholds = field(default_factory=Thresholds)
+    cycles: CycleRule = field(default_factory=CycleRule)  # roll-ups count the current one's
     history: HistorySettings = field(default_factory=HistorySettings)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from okrsite.compute.cycles import CycleRule
 from okrsite.compute.progress import Thresholds
 from okrsite.compute.scorecard import Scorecard, score_model
 from okrsite.model import Model, Visibility
@@ -28,7 +29,9 @@ def assemble_portal(
     as_of: date,
     publish_up_to: Visibility = Visibility.INTERNAL,
     thresholds: Thresholds | None = None,
+    cycles: CycleRule | None = None,
 ) -> Portal:
     published = published_model(model, publish_up_to)
     relations = build_relations(published)
-    return Portal(published, relations, score_model(published, relations, as_of, thresholds))
+    scorecard = score_model(published, relations, as_of, thresholds, cycles)
+    return Portal(published, relations, scorecard)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from okrsite.compute.as_of import AsOfError, resolve_as_of
+from okrsite.compute.cycles import CycleLength, CycleRule
 from okrsite.compute.progress import Thresholds
 from okrsite.model import Visibility
 from okrsite.options import HistorySettings, PortalSettings, SiteOptions
@@ -86,6 +87,14 @@ def _optional_date(name: str, value: Any) -> date | None:
         raise SettingsError(f"okrsite setting `{name}` must be a date like 2026-11-23") from None
 
 
+def _month(name: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
+        raise SettingsError(
+            f"okrsite setting `{name}` must be the month a year starts in, 1 (January) to 12"
+        )
+    return value
+
+
 def _choice(choices: list[str]) -> Callable[[str, Any], str]:
     def parse(name: str, value: Any) -> str:
         if value not in choices:
@@ -108,6 +117,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("as_of", None, _optional_date),
     Setting("on_track", 0.10, _fraction),
     Setting("at_risk", 0.25, _fraction),
+    Setting("cycle", CycleLength.QUARTER.value, _choice([c.value for c in CycleLength])),
+    Setting("year_start", 1, _month),
     Setting("visibility", Visibility.INTERNAL.value, _choice([v.value for v in Visibility])),
     Setting("diagrams", True, _flag),
     Setting("diagram_max_nodes", 12, _whole),
@@ -174,6 +185,7 @@ def read_settings(
         as_of=as_of,
         visibility=Visibility(v["visibility"]),
         thresholds=Thresholds(v["on_track"], v["at_risk"]),
+        cycles=CycleRule(CycleLength(v["cycle"]), v["year_start"]),
         history=HistorySettings(v["history"], v["history_max_commits"], v["history_since"]),
     )
     site = SiteOptions(

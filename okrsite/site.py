@@ -71,7 +71,9 @@ def load_portal(
             content_dir, max_commits=settings.history.max_commits, since=settings.history.since
         )
         model, notices = merge_history(model, history), history.warnings
-    portal = assemble_portal(model, settings.as_of, settings.visibility, settings.thresholds)
+    portal = assemble_portal(
+        model, settings.as_of, settings.visibility, settings.thresholds, settings.cycles
+    )
     if settings.history.enabled:
         updated = last_updated(portal.model, history, settings.as_of)
     return LoadedPortal(portal, result.problems, notices, updated)

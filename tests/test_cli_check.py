@@ -19,7 +19,7 @@ from okrsite.spec.json_schema import content_schema_text
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
 SUMMARY = (
     "okrsite check: OK: 1 north star, 1 value stream, 3 stages, 1 capability, 1 team, "
-    "1 objective, 3 key results, 1 initiative (internal); overall progress 51% as of 2026-11-23"
+    "1 objective, 3 key results, 1 initiative (internal); 2026 Q4 progress 51% as of 2026-11-23"
 )
 BROKEN_CASE = """\
 kind: Objective
@@ -77,7 +77,7 @@ def test_visibility_changes_what_is_summarised(project: Path) -> None:
         "check", "content", "--as-of", "2026-11-23", "--visibility", "public", cwd=project
     )
     assert run.returncode == 0
-    assert "0 objectives, 0 key results, 0 initiatives (public); overall progress undefined" in (
+    assert "0 objectives, 0 key results, 0 initiatives (public); 2026 Q4 progress undefined" in (
         run.stdout
     )
 
@@ -171,3 +171,18 @@ def test_schema_command_prints_the_schema(tmp_path: Path) -> None:
     assert run.returncode == 0
     assert run.stdout == content_schema_text()
     assert json.loads(run.stdout)["$defs"]["Objective"]["title"] == "Objective"
+
+
+def test_the_summary_is_of_the_cycle_the_settings_name(project: Path) -> None:
+    run = okrsite(
+        "check", "--as-of", "2026-11-23", "--cycle", "year", "--year-start", "7", cwd=project
+    )
+    assert run.returncode == 0, run.stderr
+    assert "(internal); FY2027 progress " in run.stdout
+
+
+@pytest.mark.parametrize("month", ["0", "13", "july"])
+def test_a_year_start_that_is_no_month_is_refused(project: Path, month: str) -> None:
+    run = okrsite("check", "--year-start", month, cwd=project)
+    assert run.returncode == 2
+    assert "--year-start: must be a month from 1 (January) to 12" in run.stderr

@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from okrsite.compute.cycles import CycleLength, CycleRule
 from okrsite.compute.scorecard import Scorecard, key_result_window, score_model
 from okrsite.load import load_content
 from okrsite.model import (
@@ -34,6 +35,7 @@ from okrsite.relations import build_relations
 AS_OF = date(2026, 11, 23)
 H2 = Period("2026-H2", Window(date(2026, 7, 1), date(2026, 12, 31)))  # 145 of 183 days gone
 Q1_2027 = Period("2027-Q1", Window(date(2027, 1, 1), date(2027, 3, 31)))
+DECEMBER = Period("2026-12", Window(date(2026, 12, 1), date(2026, 12, 31)))  # later this cycle
 HUNDRED_DAYS = Period("100 days", Window(date(2026, 1, 1), date(2026, 4, 11)))
 HERE = Location("content/test.yml", 1, 1)
 
@@ -64,7 +66,11 @@ def objective(key: str, key_results: list[KeyResult], period=H2, **extra) -> Obj
     )
 
 
-def score(objectives: list[tuple[Objective, list[KeyResult]]], as_of: date = AS_OF) -> Scorecard:
+def score(
+    objectives: list[tuple[Objective, list[KeyResult]]],
+    as_of: date = AS_OF,
+    cycles: CycleRule | None = None,
+) -> Scorecard:
     """Score a model holding these objectives in one value stream (stages s1, s2) and one team."""
     model = Model(
         north_star=NorthStar(
@@ -85,7 +91,7 @@ def score(objectives: list[tuple[Objective, list[KeyResult]]], as_of: date = AS_
         objectives={o.key: o for o, _ in objectives},
         key_results={k.key: k for _, krs in objectives for k in krs},
     )
-    return score_model(model, build_relations(model), as_of)
+    return score_model(model, build_relations(model), as_of, cycles=cycles)
 
 
 # Objectives -----------------------------------------------------------------------------------
@@ -234,12 +240,52 @@ def test_roll_up_of_objectives_that_have_not_started_is_not_started():
     later = [kr("b", "later", 0)]
     card = score(
         [
-            (objective("o", krs, period=Q1_2027, stage="s1"), krs),
-            (objective("later", later, period=Q1_2027, stage="s1"), later),
+            (objective("o", krs, period=DECEMBER, stage="s1"), krs),
+            (objective("later", later, period=DECEMBER, stage="s1"), later),
         ]
     )
     assert card.stages["s1"].status is Status.NOT_STARTED
     assert card.north_star.status is Status.NOT_STARTED
+
+
+# Cycles ---------------------------------------------------------------------------------------
+Q3 = Period("2026-Q3", Window(date(2026, 7, 1), date(2026, 9, 30)))  # closed on the as-of date
+
+
+def four_cycles() -> list[tuple[Objective, list[KeyResult]]]:
+    """Closed (Q3, 100 %), current (Q4 via H2, 50 %), next (Q1 2027, 0 %), undated (30 %)."""
+    made = []
+    for key, period, current in (
+        ("closed", Q3, 100),
+        ("current", H2, 50),
+        ("next", Q1_2027, 0),
+        ("undated", None, 30),
+    ):
+        krs = [kr(f"{key}-kr", key, current)]
+        made.append((objective(key, krs, period=period, stage="s1", team="t"), krs))
+    return made
+
+
+def test_roll_ups_count_only_the_current_cycles_objectives():
+    card = score(four_cycles())
+    assert card.cycle.id == "2026-q4"
+    assert card.in_cycle == {"current", "undated"}  # H2 overlaps Q4; no period: the current
+    for rolled in (card.north_star, card.stages["s1"], card.value_streams["vs"], card.teams["t"]):
+        assert rolled.progress == pytest.approx((0.5 + 0.3) / 2)
+    assert card.objectives["closed"].progress == 1.0  # its own score stays
+    assert card.objectives["next"].progress == 0.0
+
+
+def test_a_longer_cycle_takes_in_more_objectives():
+    card = score(four_cycles(), cycles=CycleRule(CycleLength.YEAR))
+    assert card.cycle.id == "2026"
+    assert card.north_star.progress == pytest.approx((1.0 + 0.5 + 0.3) / 3)
+
+
+def test_a_group_with_only_closed_and_future_objectives_has_nothing_to_measure():
+    card = score([item for item in four_cycles() if item[0].key in ("closed", "next")])
+    assert card.stages["s1"].progress is None
+    assert card.stages["s1"].status is Status.UNKNOWN
 
 
 # The demo content -----------------------------------------------------------------------------

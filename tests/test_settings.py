@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from okrsite.compute.cycles import CycleLength, CycleRule
 from okrsite.compute.progress import Thresholds
 from okrsite.model import Visibility
 from okrsite.render.badges import BadgeStyle
@@ -126,6 +127,12 @@ def test_absolute_paths_stay_absolute(tmp_path: Path) -> None:
         ("history_since", "last year"),
         ("changes_days", 0),
         ("changes_max_entries", True),
+        ("cycle", "quarterly"),
+        ("cycle", "Q"),
+        ("year_start", 0),
+        ("year_start", 13),
+        ("year_start", "july"),
+        ("year_start", True),
     ],
 )
 def test_a_bad_value_names_its_setting(name: str, value: object) -> None:
@@ -200,3 +207,9 @@ def readme_settings_table() -> list[str]:
 
 def test_readme_lists_every_setting_once_in_order() -> None:
     assert readme_settings_table() == list(SETTING_NAMES)
+
+
+def test_cycle_settings_reach_the_portal_settings() -> None:
+    settings = read(cycle="half", year_start=4)
+    assert settings.portal.cycles == CycleRule(CycleLength.HALF, 4)
+    assert read().portal.cycles == CycleRule(CycleLength.QUARTER, 1)

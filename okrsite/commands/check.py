@@ -14,8 +14,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from okrsite.commands.options import add_as_of, add_content_dir, add_visibility
+from okrsite.commands.options import (
+    add_as_of,
+    add_content_dir,
+    add_cycles,
+    add_visibility,
+    cycle_rule,
+)
 from okrsite.compute.as_of import AsOfError, resolve_as_of
+from okrsite.compute.cycles import CycleRule
 from okrsite.load import load_content
 from okrsite.model import Model, Visibility
 from okrsite.portal import assemble_portal
@@ -41,6 +48,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     add_visibility(
         parser, "summarise what a build publishing up to this level would show (default: internal)"
     )
+    add_cycles(parser)
     return parser
 
 
@@ -69,7 +77,8 @@ def run(args: argparse.Namespace) -> int:
         if failed or result.model is None:
             print(_tally(result.problems), file=sys.stderr)
         else:
-            print(_summary(result.model, as_of, Visibility(args.visibility), result.problems))
+            visibility = Visibility(args.visibility)
+            print(_summary(result.model, as_of, visibility, cycle_rule(args), result.problems))
     return 1 if failed or result.model is None else 0
 
 
@@ -113,9 +122,12 @@ def _tally(problems: Iterable[Problem]) -> str:
     return f"okrsite check: {errors}, {warnings}"
 
 
-def _summary(model: Model, as_of: date, visibility: Visibility, problems: list[Problem]) -> str:
-    """One line: what a build at this visibility would publish, and how far it has come."""
-    portal = assemble_portal(model, as_of, visibility)
+def _summary(
+    model: Model, as_of: date, visibility: Visibility, cycles: CycleRule, problems: list[Problem]
+) -> str:
+    """One line: what a build at this visibility would publish, and how far the current cycle
+    has come."""
+    portal = assemble_portal(model, as_of, visibility, cycles=cycles)
     shown = portal.model
     counts = ", ".join(
         _count(len(items), singular, plural)
@@ -135,5 +147,5 @@ def _summary(model: Model, as_of: date, visibility: Visibility, problems: list[P
     noted = f"; {_count(warnings, 'warning', 'warnings')}" if warnings else ""
     return (
         f"okrsite check: OK: 1 north star, {counts} ({visibility.value}); "
-        f"overall progress {overall} as of {as_of.isoformat()}{noted}"
+        f"{portal.scorecard.cycle.title} progress {overall} as of {as_of.isoformat()}{noted}"
     )

@@ -18,7 +18,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from okrsite.commands.options import add_as_of, add_content_dir, add_visibility
+from okrsite.commands.options import (
+    add_as_of,
+    add_content_dir,
+    add_cycles,
+    add_visibility,
+    cycle_rule,
+)
 from okrsite.compute.as_of import AsOfError, resolve_as_of
 from okrsite.compute.progress import Thresholds
 from okrsite.model import Visibility
@@ -40,6 +46,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--out", required=True, metavar="DIR", help="directory to write into")
     add_as_of(parser)
     add_visibility(parser, "publish objectives up to this level (default: internal)")
+    add_cycles(parser)
     parser.add_argument(
         "--site-url", metavar="URL", help="the site's public address, for absolute urls"
     )
@@ -93,7 +100,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"okrsite export: {exc}", file=sys.stderr)
         return 2
     settings = PortalSettings(
-        as_of, Visibility(args.visibility), Thresholds(args.on_track, args.at_risk)
+        as_of,
+        Visibility(args.visibility),
+        Thresholds(args.on_track, args.at_risk),
+        cycle_rule(args),
     )
     loaded = load_portal(Path(args.content_dir), settings)
     portal, problems = loaded.portal, loaded.problems

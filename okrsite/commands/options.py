@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 
 from okrsite.compute.as_of import AsOfError, resolve_as_of
+from okrsite.compute.cycles import CycleLength, CycleRule
 from okrsite.model import Visibility
 
 
@@ -44,3 +45,31 @@ def add_visibility(parser: argparse.ArgumentParser, help_text: str) -> None:
         default=Visibility.INTERNAL.value,
         help=help_text,
     )
+
+
+def _month(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 12:
+        raise argparse.ArgumentTypeError(f"must be a month from 1 (January) to 12, not {text!r}")
+    return int(text)
+
+
+def add_cycles(parser: argparse.ArgumentParser) -> None:
+    """`--cycle` and `--year-start`, as the plugin's `cycle` and `year_start` settings: give CI the
+    values of mkdocs.yml, so its roll-ups are the portal's."""
+    parser.add_argument(
+        "--cycle",
+        choices=[length.value for length in CycleLength],
+        default=CycleLength.QUARTER.value,
+        help="the OKR cycle roll-ups count objectives of (default: quarter)",
+    )
+    parser.add_argument(
+        "--year-start",
+        type=_month,
+        default=1,
+        metavar="MONTH",
+        help="the month (1-12) a fiscal year starts in (default: 1)",
+    )
+
+
+def cycle_rule(args: argparse.Namespace) -> CycleRule:
+    return CycleRule(CycleLength(args.cycle), args.year_start)

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from okrsite.compute.cycles import Cycle, CycleRule, cycle_of, overlaps
 from okrsite.compute.progress import (
     Thresholds,
     expected_progress,
@@ -42,6 +43,8 @@ class Scorecard:
     teams: Mapping[str, Score]
     outcomes: Mapping[str, Score]
     north_star: Score
+    cycle: Cycle  # the current one: it holds the as-of date
+    in_cycle: frozenset[str]  # the current cycle's objectives, the only ones rolled up
 
 
 def key_result_window(key_result: KeyResult, objective: Objective) -> Window | None:
@@ -55,9 +58,21 @@ def key_result_window(key_result: KeyResult, objective: Objective) -> Window | N
 
 
 def score_model(
-    model: Model, relations: Relations, as_of: date, thresholds: Thresholds | None = None
+    model: Model,
+    relations: Relations,
+    as_of: date,
+    thresholds: Thresholds | None = None,
+    cycles: CycleRule | None = None,
 ) -> Scorecard:
+    """Every score; roll-ups count only the current cycle's objectives, so closed quarters never
+    blend into this quarter's headline and future ones never drag it down."""
     thresholds = thresholds or Thresholds()
+    cycle = cycle_of(as_of, cycles or CycleRule())
+    in_cycle = frozenset(
+        key
+        for key, objective in model.objectives.items()
+        if overlaps(objective.period.window if objective.period else None, cycle)
+    )
     key_results: dict[str, Score] = {}
     for key, key_result in model.key_results.items():
         window = key_result_window(key_result, model.objectives[key_result.objective])
@@ -77,12 +92,15 @@ def score_model(
         objectives[key] = Score(progress, expected, status)
 
     def roll_up(keys: Iterable[str]) -> Score:
-        """Plain mean over objectives that have progress; status judged on the means.
+        """Plain mean over the current cycle's objectives that have progress; status judged on
+        the means.
 
         A group none of whose objectives has started is `not-started`: judged on the means
         alone (0 done of 0 expected) it would read `on-track`.
         """
-        scored = [objectives[k] for k in keys if objectives[k].progress is not None]
+        scored = [
+            objectives[k] for k in keys if k in in_cycle and objectives[k].progress is not None
+        ]
         progress = mean(s.progress for s in scored)
         expected = mean(s.expected for s in scored)
         if scored and all(s.status is Status.NOT_STARTED for s in scored):
@@ -109,4 +127,6 @@ def score_model(
         teams=roll_up_each(model.teams, relations.objectives_by_team),
         outcomes=roll_up_each(model.outcomes, relations.objectives_by_outcome),
         north_star=roll_up(model.objectives),
+        cycle=cycle,
+        in_cycle=in_cycle,
     )
