@@ -61,7 +61,11 @@ class PageWatch:
 
     def on_failed(self, request: Request) -> None:
         self.running.discard(request)
-        self.problems.append(f"request failed ({request.failure}): {request.url}")
+        # Cancelled by the browser itself: the favicon Chromium asks for after `load` is cut off
+        # when the tab moves on to its next page. A missing file still shows as an HTTP error,
+        # a broken image as one.
+        if request.failure != "net::ERR_ABORTED":
+            self.problems.append(f"request failed ({request.failure}): {request.url}")
 
     def on_response(self, response: Response) -> None:
         if response.status >= 400:
