@@ -36,6 +36,14 @@ class Status(StrEnum):
     UNKNOWN = "unknown"  # no key results, so no progress to judge
 
 
+class Ambition(StrEnum):
+    """How far an objective reaches: a committed one is met at 1.0, an aspirational one earlier
+    (the `aspirational_met` setting, 0.7 by default, the practice Google made known)."""
+
+    COMMITTED = "committed"
+    ASPIRATIONAL = "aspirational"
+
+
 class InitiativeStatus(StrEnum):
     PLANNED = "planned"
     IN_PROGRESS = "in-progress"
@@ -201,6 +209,8 @@ class Objective(Entity):
     status: Status | None = None  # explicit override
     visibility: Visibility = Visibility.INTERNAL
     key_results: tuple[str, ...] = ()  # key-result keys, in written order
+    ambition: Ambition = Ambition.COMMITTED
+    retrospective: str = ""  # Markdown: what was learned, written when its cycle is graded
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -6,10 +6,11 @@ This is the narrow interface between OKR logic and any site engine: the MkDocs p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from okrsite.compute.cycles import CycleRule
+from okrsite.compute.grades import graded_cycles
 from okrsite.compute.progress import Thresholds
 from okrsite.compute.scorecard import Scorecard, score_model
 from okrsite.model import Model, Visibility
@@ -33,5 +34,7 @@ def assemble_portal(
 ) -> Portal:
     published = published_model(model, publish_up_to)
     relations = build_relations(published)
-    scorecard = score_model(published, relations, as_of, thresholds, cycles)
-    return Portal(published, relations, scorecard)
+    rule = cycles or CycleRule()
+    scorecard = score_model(published, relations, as_of, thresholds, rule)
+    grades = graded_cycles(published, scorecard.cycle, rule, scorecard.thresholds)
+    return Portal(published, relations, replace(scorecard, grades=grades))

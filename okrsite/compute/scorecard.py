@@ -6,7 +6,7 @@ Views (pages, diagrams, badges, exports) read a `Scorecard`; none of them comput
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from okrsite.compute.cycles import Cycle, CycleRule, cycle_of, overlaps
@@ -44,7 +44,9 @@ class Scorecard:
     outcomes: Mapping[str, Score]
     north_star: Score
     cycle: Cycle  # the current one: it holds the as-of date
-    in_cycle: frozenset[str]  # the current cycle's objectives, the only ones rolled up
+    in_cycle: Mapping[str, bool]  # per objective: in the current cycle, so rolled up
+    # per objective, its grade in each closed cycle it belongs to (`grades.graded_cycles`)
+    grades: Mapping[str, Mapping[str, float | None]] = field(default_factory=dict)
 
 
 def key_result_window(key_result: KeyResult, objective: Objective) -> Window | None:
@@ -68,11 +70,10 @@ def score_model(
     blend into this quarter's headline and future ones never drag it down."""
     thresholds = thresholds or Thresholds()
     cycle = cycle_of(as_of, cycles or CycleRule())
-    in_cycle = frozenset(
-        key
+    in_cycle = {
+        key: overlaps(objective.period.window if objective.period else None, cycle)
         for key, objective in model.objectives.items()
-        if overlaps(objective.period.window if objective.period else None, cycle)
-    )
+    }
     key_results: dict[str, Score] = {}
     for key, key_result in model.key_results.items():
         window = key_result_window(key_result, model.objectives[key_result.objective])
@@ -98,9 +99,7 @@ def score_model(
         A group none of whose objectives has started is `not-started`: judged on the means
         alone (0 done of 0 expected) it would read `on-track`.
         """
-        scored = [
-            objectives[k] for k in keys if k in in_cycle and objectives[k].progress is not None
-        ]
+        scored = [objectives[k] for k in keys if in_cycle[k] and objectives[k].progress is not None]
         progress = mean(s.progress for s in scored)
         expected = mean(s.expected for s in scored)
         if scored and all(s.status is Status.NOT_STARTED for s in scored):

@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from okrsite.model import (
     INDICATORS,
+    Ambition,
     InitiativeStatus,
     InitiativeType,
     KeyResultType,
@@ -158,6 +159,8 @@ OBJECTIVE = _kind(
     Field("status", _STATUS, "a status that overrides the computed one"),
     Field("visibility", Choice(_values(Visibility)), "who may see it (default internal)"),
     Field("key_results", ListOf(KEY_RESULT), "its key results"),
+    Field("ambition", Choice(_values(Ambition)), "committed (default, met at 1.0) or aspirational"),
+    Field("retrospective", Text(), "what was learned, in Markdown, once its cycle is graded"),
 )
 INITIATIVE = _kind(
     "Initiative",

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from okrsite.model import (
+    Ambition,
     Capability,
     CheckIn,
     Initiative,
@@ -132,6 +133,8 @@ class Builder:
             status=Status(status) if status else None,
             visibility=Visibility(read.get("visibility", Visibility.INTERNAL)),
             key_results=tuple(k.key for k in own),
+            ambition=Ambition(read.get("ambition", Ambition.COMMITTED)),
+            retrospective=read.get("retrospective", ""),
         )
 
     def key_result(self, draft: Draft) -> KeyResult:

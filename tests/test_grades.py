@@ -1,0 +1,160 @@
+"""Grades of closed cycles and cycle states, against values worked out by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from okrsite.compute.cycles import CycleLength, CycleRule, cycle_of
+from okrsite.compute.grades import (
+    Band,
+    CycleState,
+    GradeBands,
+    band,
+    every_cycle,
+    grade,
+    grade_day,
+    graded_cycles,
+    objective_cycles,
+    state_of,
+)
+from okrsite.compute.progress import Thresholds
+from okrsite.model import (
+    Ambition,
+    CheckIn,
+    KeyResult,
+    Location,
+    Model,
+    NorthStar,
+    Objective,
+    Period,
+    Window,
+)
+
+HERE = Location("content/test.yml", 1, 1)
+QUARTERS = CycleRule()
+Q3 = cycle_of(date(2026, 8, 1), QUARTERS)
+Q4 = cycle_of(date(2026, 11, 23), QUARTERS)
+PERIOD_Q3 = Period("2026-Q3", Q3.window)
+YEAR = Period("2026", Window(date(2026, 1, 1), date(2026, 12, 31)))
+
+
+def key_result(key: str, objective: str, baseline: float, target: float, **extra) -> KeyResult:
+    return KeyResult(
+        id=key,
+        title=key,
+        objective=objective,
+        baseline=baseline,
+        target=target,
+        location=HERE,
+        **extra,
+    )
+
+
+def model_of(objective: Objective, *key_results: KeyResult) -> Model:
+    return Model(
+        north_star=NorthStar(id="ns", title="ns", outcomes=(), location=HERE),
+        objectives={objective.key: objective},
+        key_results={k.key: k for k in key_results},
+    )
+
+
+def objective(period: Period | None, *key_results: str) -> Objective:
+    return Objective(id="o", title="o", period=period, key_results=key_results, location=HERE)
+
+
+def checkins(*pairs: tuple[date, float]) -> tuple[CheckIn, ...]:
+    return tuple(CheckIn(date=day, value=value) for day, value in pairs)
+
+
+def test_a_grade_counts_check_ins_up_to_the_cycles_last_day_and_no_later() -> None:
+    written = checkins((date(2026, 8, 1), 30), (date(2026, 9, 30), 50), (date(2026, 10, 5), 90))
+    model = model_of(
+        objective(PERIOD_Q3, "kr"),
+        key_result("kr", "o", 0, 100, current=90, checkins=written),
+    )
+    assert grade(model, "o", Q3, Thresholds()) == pytest.approx(0.5)
+
+
+def test_a_decreasing_metric_grades_by_the_distance_covered() -> None:
+    written = checkins((date(2026, 9, 1), 7.5))
+    model = model_of(objective(PERIOD_Q3, "kr"), key_result("kr", "o", 10, 5, checkins=written))
+    assert grade(model, "o", Q3, Thresholds()) == pytest.approx(0.5)
+
+
+def test_without_check_ins_the_written_current_is_the_grade() -> None:
+    model = model_of(objective(PERIOD_Q3, "kr"), key_result("kr", "o", 0, 100, current=80))
+    assert grade(model, "o", Q3, Thresholds()) == pytest.approx(0.8)
+
+
+def test_a_yearly_objective_is_graded_at_the_end_of_each_quarter() -> None:
+    written = checkins((date(2026, 3, 31), 20), (date(2026, 6, 30), 45), (date(2026, 9, 1), 60))
+    model = model_of(objective(YEAR, "kr"), key_result("kr", "o", 0, 100, checkins=written))
+    q1, q2, q3, q4 = objective_cycles(model.objectives["o"], Q4, QUARTERS)
+    assert [grade(model, "o", q, Thresholds()) for q in (q1, q2, q3)] == pytest.approx(
+        [0.2, 0.45, 0.6]
+    )
+    assert q4 == Q4
+
+
+def test_a_period_ending_inside_the_cycle_is_graded_at_its_end() -> None:
+    early = Period("to mid-August", Window(date(2026, 7, 1), date(2026, 8, 15)))
+    written = checkins((date(2026, 8, 10), 40), (date(2026, 8, 20), 70))
+    model = model_of(objective(early, "kr"), key_result("kr", "o", 0, 100, checkins=written))
+    assert grade_day(model.objectives["o"], Q3) == date(2026, 8, 15)
+    assert grade(model, "o", Q3, Thresholds()) == pytest.approx(0.4)
+
+
+def test_an_objective_without_key_results_has_no_grade() -> None:
+    assert grade(model_of(objective(PERIOD_Q3)), "o", Q3, Thresholds()) is None
+
+
+def test_states_and_every_cycle() -> None:
+    next_year = Period("2027-Q1", Window(date(2027, 1, 1), date(2027, 3, 31)))
+    objectives = [objective(PERIOD_Q3), objective(None), objective(next_year)]
+    cycles = every_cycle(objectives, Q4, QUARTERS)
+    assert [(c.id, state_of(c, Q4)) for c in cycles] == [
+        ("2026-q3", CycleState.PAST),
+        ("2026-q4", CycleState.CURRENT),
+        ("2027-q1", CycleState.NEXT),
+    ]
+    halves = CycleRule(CycleLength.HALF)
+    assert [
+        c.id for c in every_cycle(objectives, cycle_of(date(2026, 11, 23), halves), halves)
+    ] == [
+        "2026-h2",
+        "2027-h1",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "ambition", "expected"),
+    [
+        (1.0, Ambition.COMMITTED, Band.MET),
+        (0.95, Ambition.COMMITTED, Band.PARTLY_MET),
+        (0.7, Ambition.ASPIRATIONAL, Band.MET),
+        (0.69, Ambition.ASPIRATIONAL, Band.PARTLY_MET),
+        (0.4, Ambition.COMMITTED, Band.PARTLY_MET),
+        (0.39, Ambition.ASPIRATIONAL, Band.MISSED),
+        (0.0, Ambition.COMMITTED, Band.MISSED),
+    ],
+)
+def test_bands(value: float, ambition: Ambition, expected: Band) -> None:
+    assert band(value, ambition, GradeBands()) is expected
+
+
+def test_bands_follow_the_settings() -> None:
+    strict = GradeBands(aspirational_met=0.8, partly_met=0.5)
+    assert band(0.75, Ambition.ASPIRATIONAL, strict) is Band.PARTLY_MET
+    assert band(0.45, Ambition.COMMITTED, strict) is Band.MISSED
+
+
+def test_every_closed_cycle_of_every_objective_is_graded_at_once() -> None:
+    written = checkins((date(2026, 3, 31), 20), (date(2026, 6, 30), 45), (date(2026, 9, 1), 60))
+    yearly = model_of(objective(YEAR, "kr"), key_result("kr", "o", 0, 100, checkins=written))
+    assert graded_cycles(yearly, Q4, QUARTERS, Thresholds()) == {
+        "o": {"2026-q1": pytest.approx(0.2), "2026-q2": 0.45, "2026-q3": 0.6}
+    }
+    current_only = model_of(objective(None, "kr"), key_result("kr", "o", 0, 100, current=5))
+    assert graded_cycles(current_only, Q4, QUARTERS, Thresholds()) == {}
