@@ -21,6 +21,7 @@ from okrsite.urls import SECTIONS, Kind, SiteUrls
 _URLS = SiteUrls()
 MATRIX_SOURCE = _URLS.index_source("matrix")
 OWNERS_SOURCE = _URLS.index_source("owners")
+CYCLES_SOURCE = _URLS.index_source("cycles")
 INDEX_TITLES = {  # as okrsite titles its index pages
     "value-streams": "Value streams",
     "objectives": "Objectives",
@@ -29,6 +30,7 @@ INDEX_TITLES = {  # as okrsite titles its index pages
     "capabilities": "Capabilities",
     "teams": "Teams",
     "owners": "Owners",
+    "cycles": "Cycles",
     "matrix": "Traceability matrix",
 }
 
@@ -90,6 +92,7 @@ class _Pages:
         pages.update(self.indexes())
         pages[MATRIX_SOURCE] = self.matrix()
         pages[OWNERS_SOURCE] = self.owners()
+        pages[CYCLES_SOURCE] = f"# {INDEX_TITLES['cycles']}\n\nOne OKR cycle, the current one.\n"
         return pages
 
     def overview(self) -> str:
@@ -365,6 +368,7 @@ def nav_yaml(org: Org) -> str:
         streams.append(f"          - {_source(Kind.VALUE_STREAM, stream.id)}")
         streams.extend(f"          - {_source(Kind.STAGE, stage.id)}" for stage in stream.stages)
     lines = ["nav:", f"  - Overview: {_URLS.overview_source()}"]
+    lines.append(f"  - {json.dumps(INDEX_TITLES['cycles'])}: {CYCLES_SOURCE}")
     lines.extend(section("value-streams", len(org.value_streams) + len(org.stages), streams))
     capabilities = [
         line

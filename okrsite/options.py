@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from okrsite.compute.cycles import CycleRule
+from okrsite.compute.grades import GradeBands
 from okrsite.compute.progress import Thresholds
 from okrsite.model import Visibility
 from okrsite.render.badges.options import BadgeOptions
@@ -33,6 +34,7 @@ class PortalSettings:
     visibility: Visibility = Visibility.INTERNAL
     thresholds: Thresholds = field(default_factory=Thresholds)
     cycles: CycleRule = field(default_factory=CycleRule)  # roll-ups count the current one's
+    grade_bands: GradeBands = field(default_factory=GradeBands)
     history: HistorySettings = field(default_factory=HistorySettings)
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from okrsite.compute.cycles import CycleRule
-from okrsite.compute.grades import graded_cycles
+from okrsite.compute.grades import GradeBands, cycle_results, graded_cycles
 from okrsite.compute.progress import Thresholds
 from okrsite.compute.scorecard import Scorecard, score_model
 from okrsite.model import Model, Visibility
@@ -31,10 +31,14 @@ def assemble_portal(
     publish_up_to: Visibility = Visibility.INTERNAL,
     thresholds: Thresholds | None = None,
     cycles: CycleRule | None = None,
+    bands: GradeBands | None = None,
 ) -> Portal:
     published = published_model(model, publish_up_to)
     relations = build_relations(published)
     rule = cycles or CycleRule()
     scorecard = score_model(published, relations, as_of, thresholds, rule)
-    grades = graded_cycles(published, scorecard.cycle, rule, scorecard.thresholds)
-    return Portal(published, relations, replace(scorecard, grades=grades))
+    current, thresholds = scorecard.cycle, scorecard.thresholds
+    grades = graded_cycles(published, current, rule, thresholds, bands or GradeBands())
+    progress = scorecard.north_star.progress
+    results = cycle_results(published, current, rule, grades, progress)
+    return Portal(published, relations, replace(scorecard, grades=grades, cycles=results))

@@ -16,6 +16,7 @@ from typing import Any
 
 from okrsite.compute.as_of import AsOfError, resolve_as_of
 from okrsite.compute.cycles import CycleLength, CycleRule
+from okrsite.compute.grades import GradeBands
 from okrsite.compute.progress import Thresholds
 from okrsite.model import Visibility
 from okrsite.options import HistorySettings, PortalSettings, SiteOptions
@@ -119,6 +120,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("at_risk", 0.25, _fraction),
     Setting("cycle", CycleLength.QUARTER.value, _choice([c.value for c in CycleLength])),
     Setting("year_start", 1, _month),
+    Setting("aspirational_met", 0.7, _fraction),
+    Setting("partly_met", 0.4, _fraction),
     Setting("visibility", Visibility.INTERNAL.value, _choice([v.value for v in Visibility])),
     Setting("diagrams", True, _flag),
     Setting("diagram_max_nodes", 12, _whole),
@@ -165,6 +168,8 @@ def read_settings(
         s.name: s.parse(s.name, s.default if values.get(s.name) is None else values[s.name])
         for s in SETTINGS
     }
+    if v["partly_met"] > v["aspirational_met"]:
+        raise SettingsError("okrsite settings need partly_met <= aspirational_met (grades, 0 to 1)")
     if v["on_track"] > v["at_risk"]:
         raise SettingsError("okrsite settings need on_track <= at_risk (gaps, 0 to 1)")
     try:
@@ -186,6 +191,7 @@ def read_settings(
         visibility=Visibility(v["visibility"]),
         thresholds=Thresholds(v["on_track"], v["at_risk"]),
         cycles=CycleRule(CycleLength(v["cycle"]), v["year_start"]),
+        grade_bands=GradeBands(v["aspirational_met"], v["partly_met"]),
         history=HistorySettings(v["history"], v["history_max_commits"], v["history_since"]),
     )
     site = SiteOptions(

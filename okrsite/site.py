@@ -72,7 +72,12 @@ def load_portal(
         )
         model, notices = merge_history(model, history), history.warnings
     portal = assemble_portal(
-        model, settings.as_of, settings.visibility, settings.thresholds, settings.cycles
+        model,
+        settings.as_of,
+        settings.visibility,
+        settings.thresholds,
+        settings.cycles,
+        settings.grade_bands,
     )
     if settings.history.enabled:
         updated = last_updated(portal.model, history, settings.as_of)

@@ -10,8 +10,10 @@ from okrsite.compute.cycles import CycleLength, CycleRule, cycle_of
 from okrsite.compute.grades import (
     Band,
     CycleState,
+    Grade,
     GradeBands,
     band,
+    cycle_results,
     every_cycle,
     grade,
     grade_day,
@@ -20,6 +22,7 @@ from okrsite.compute.grades import (
     state_of,
 )
 from okrsite.compute.progress import Thresholds
+from okrsite.compute.wording import grade_text
 from okrsite.model import (
     Ambition,
     CheckIn,
@@ -153,8 +156,60 @@ def test_bands_follow_the_settings() -> None:
 def test_every_closed_cycle_of_every_objective_is_graded_at_once() -> None:
     written = checkins((date(2026, 3, 31), 20), (date(2026, 6, 30), 45), (date(2026, 9, 1), 60))
     yearly = model_of(objective(YEAR, "kr"), key_result("kr", "o", 0, 100, checkins=written))
-    assert graded_cycles(yearly, Q4, QUARTERS, Thresholds()) == {
-        "o": {"2026-q1": pytest.approx(0.2), "2026-q2": 0.45, "2026-q3": 0.6}
+    grades = graded_cycles(yearly, Q4, QUARTERS, Thresholds(), GradeBands())
+    assert {cycle: g.value for cycle, g in grades["o"].items()} == {
+        "2026-q1": pytest.approx(0.2),
+        "2026-q2": pytest.approx(0.45),
+        "2026-q3": pytest.approx(0.6),
     }
+    assert [g.band for g in grades["o"].values()] == [Band.MISSED, Band.PARTLY_MET, Band.PARTLY_MET]
     current_only = model_of(objective(None, "kr"), key_result("kr", "o", 0, 100, current=5))
-    assert graded_cycles(current_only, Q4, QUARTERS, Thresholds()) == {}
+    assert graded_cycles(current_only, Q4, QUARTERS, Thresholds(), GradeBands()) == {}
+
+
+def test_an_objective_without_key_results_is_graded_without_a_band() -> None:
+    grades = graded_cycles(model_of(objective(PERIOD_Q3)), Q4, QUARTERS, Thresholds(), GradeBands())
+    assert grades == {"o": {"2026-q3": Grade(None, None)}}
+
+
+def test_cycle_results_score_closed_cycles_by_their_mean_grade() -> None:
+    written = checkins((date(2026, 9, 30), 50))
+    model = Model(
+        north_star=NorthStar(id="ns", title="ns", outcomes=(), location=HERE),
+        objectives={
+            "a": Objective(id="a", title="a", period=PERIOD_Q3, key_results=("ka",), location=HERE),
+            "b": Objective(
+                id="b",
+                title="b",
+                period=PERIOD_Q3,
+                key_results=("kb",),
+                ambition=Ambition.ASPIRATIONAL,
+                location=HERE,
+            ),
+            "c": Objective(id="c", title="c", period=None, key_results=(), location=HERE),
+        },
+        key_results={
+            "ka": key_result("ka", "a", 0, 100, checkins=written),
+            "kb": key_result("kb", "b", 0, 100, current=75),
+        },
+    )
+    grades = graded_cycles(model, Q4, QUARTERS, Thresholds(), GradeBands())
+    results = cycle_results(model, Q4, QUARTERS, grades, 0.42)
+    assert list(results) == ["2026-q3", "2026-q4"]
+    q3, q4 = results.values()
+    assert (q3.state, q3.objectives, q3.score) == (
+        CycleState.PAST,
+        ("a", "b"),
+        pytest.approx(0.625),
+    )
+    assert q3.bands == ((Band.MET, 1), (Band.PARTLY_MET, 1), (Band.MISSED, 0))  # b aims at 0.7
+    assert (q4.state, q4.objectives, q4.score, q4.bands) == (CycleState.CURRENT, ("c",), 0.42, ())
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(0.96, "0.9"), (1.0, "1.0"), (0.7, "0.7"), (0.3, "0.3"), (0.29, "0.2"), (0.0, "0.0")],
+)
+def test_a_grade_reads_with_one_decimal_rounded_down(value: float, shown: str) -> None:
+    """Rounded down, as percents are: a 0.96 that is not met never reads 1.0."""
+    assert grade_text(value) == shown

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from okrsite.compute.cycles import CycleLength, CycleRule
+from okrsite.compute.grades import GradeBands
 from okrsite.compute.progress import Thresholds
 from okrsite.model import Visibility
 from okrsite.render.badges import BadgeStyle
@@ -133,6 +134,8 @@ def test_absolute_paths_stay_absolute(tmp_path: Path) -> None:
         ("year_start", 13),
         ("year_start", "july"),
         ("year_start", True),
+        ("aspirational_met", 1.2),
+        ("partly_met", "0.4"),
     ],
 )
 def test_a_bad_value_names_its_setting(name: str, value: object) -> None:
@@ -209,7 +212,13 @@ def test_readme_lists_every_setting_once_in_order() -> None:
     assert readme_settings_table() == list(SETTING_NAMES)
 
 
+def test_partly_met_cannot_be_above_met() -> None:
+    with pytest.raises(SettingsError, match="partly_met <= aspirational_met"):
+        read(aspirational_met=0.5, partly_met=0.6)
+
+
 def test_cycle_settings_reach_the_portal_settings() -> None:
     settings = read(cycle="half", year_start=4)
     assert settings.portal.cycles == CycleRule(CycleLength.HALF, 4)
     assert read().portal.cycles == CycleRule(CycleLength.QUARTER, 1)
+    assert read(aspirational_met=0.6, partly_met=0.3).portal.grade_bands == GradeBands(0.6, 0.3)

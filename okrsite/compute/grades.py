@@ -8,13 +8,14 @@ values git shows were committed by that day (`timeline.score_objectives`). A lat
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
 from okrsite.compute.cycles import Cycle, CycleRule, cycles_overlapping, overlaps
-from okrsite.compute.progress import Thresholds
+from okrsite.compute.progress import Thresholds, mean
 from okrsite.compute.timeline import score_objectives
 from okrsite.model import Ambition, Model, Objective
 
@@ -85,9 +86,18 @@ def band(value: float, ambition: Ambition, bands: GradeBands) -> Band:
     return Band.PARTLY_MET if value >= bands.partly_met else Band.MISSED
 
 
+@dataclass(frozen=True, slots=True)
+class Grade:
+    """An objective's result in one closed cycle: progress then (0-1; None without key results)
+    and its band."""
+
+    value: float | None
+    band: Band | None
+
+
 def graded_cycles(
-    model: Model, current: Cycle, rule: CycleRule, thresholds: Thresholds
-) -> dict[str, dict[str, float | None]]:
+    model: Model, current: Cycle, rule: CycleRule, thresholds: Thresholds, bands: GradeBands
+) -> dict[str, dict[str, Grade]]:
     """Every objective's grade in each closed cycle it belongs to: {objective: {cycle id: grade}}.
 
     Objectives graded on the same day are scored together (one scorecard per day, not per
@@ -98,10 +108,54 @@ def graded_cycles(
         for cycle in objective_cycles(objective, current, rule):
             if state_of(cycle, current) is CycleState.PAST:
                 by_day.setdefault(grade_day(objective, cycle), []).append((key, cycle.id))
-    grades: dict[str, dict[str, float | None]] = {key: {} for key in model.objectives}
+    grades: dict[str, dict[str, Grade]] = {key: {} for key in model.objectives}
     for day in sorted(by_day):
         graded = by_day[day]
         card = score_objectives(model, dict.fromkeys(key for key, _ in graded), day, thresholds)
         for key, cycle_id in graded:
-            grades[key][cycle_id] = card.objectives[key].progress
+            value = card.objectives[key].progress
+            ambition = model.objectives[key].ambition
+            grades[key][cycle_id] = Grade(
+                value, None if value is None else band(value, ambition, bands)
+            )
     return {key: dict(sorted(found.items())) for key, found in grades.items() if found}
+
+
+@dataclass(frozen=True, slots=True)
+class CycleResult:
+    """One cycle as the cycles page shows it."""
+
+    cycle: Cycle
+    state: CycleState
+    objectives: tuple[str, ...]  # those belonging to it, in the model's order
+    # past: the mean grade of its graded objectives; current: the north star's progress;
+    # next: None (not scored)
+    score: float | None
+    bands: tuple[tuple[Band, int], ...]  # past: how many objectives met, partly met, missed
+
+
+def cycle_results(
+    model: Model,
+    current: Cycle,
+    rule: CycleRule,
+    grades: Mapping[str, Mapping[str, Grade]],
+    current_score: float | None,
+) -> dict[str, CycleResult]:
+    """Every cycle some objective belongs to, and the current one, by id in date order."""
+    members: dict[str, list[str]] = {}
+    for key, objective in model.objectives.items():
+        for cycle in objective_cycles(objective, current, rule):
+            members.setdefault(cycle.id, []).append(key)
+    results: dict[str, CycleResult] = {}
+    for cycle in every_cycle(model.objectives.values(), current, rule):
+        state, keys = state_of(cycle, current), tuple(members.get(cycle.id, ()))
+        if state is CycleState.PAST:
+            graded = [grades[key][cycle.id] for key in keys]
+            score = mean(g.value for g in graded)
+            counts = Counter(g.band for g in graded if g.band is not None)
+            tally = tuple((b, counts[b]) for b in Band)
+        else:
+            score = current_score if state is CycleState.CURRENT else None
+            tally = ()
+        results[cycle.id] = CycleResult(cycle, state, keys, score, tally)
+    return results

@@ -8,8 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from okrsite.compute.cycles import Cycle, CycleRule, cycle_of, overlaps
+
+if TYPE_CHECKING:  # grades scores past days with this module
+    from okrsite.compute.grades import CycleResult, Grade
 from okrsite.compute.progress import (
     Thresholds,
     expected_progress,
@@ -45,8 +49,10 @@ class Scorecard:
     north_star: Score
     cycle: Cycle  # the current one: it holds the as-of date
     in_cycle: Mapping[str, bool]  # per objective: in the current cycle, so rolled up
-    # per objective, its grade in each closed cycle it belongs to (`grades.graded_cycles`)
-    grades: Mapping[str, Mapping[str, float | None]] = field(default_factory=dict)
+    # filled in by `portal.assemble_portal` (grading scores past days through `score_model`):
+    # per objective, its grade in each closed cycle it belongs to; every cycle by id
+    grades: Mapping[str, Mapping[str, Grade]] = field(default_factory=dict)
+    cycles: Mapping[str, CycleResult] = field(default_factory=dict)
 
 
 def key_result_window(key_result: KeyResult, objective: Objective) -> Window | None:

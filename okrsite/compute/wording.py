@@ -31,6 +31,17 @@ def whole_percent(progress: float) -> int:
     return math.floor(progress * 100 + _FLOAT_SLACK)
 
 
+def grade_text(grade: float) -> str:
+    """A grade 0–1 with one decimal, rounded down like percents: 0.96 reads 0.9, never a 1.0
+    that is not met."""
+    return f"{math.floor(grade * 10 + _FLOAT_SLACK) / 10:.1f}"
+
+
+def band_label(band: str) -> str:
+    """`partly met`: a grade band as people read it."""
+    return band.replace("-", " ")
+
+
 def status_label(status: str) -> str:
     """`on track`, `no progress yet`: what a status is called wherever people read it."""
     return STATUS_LABELS.get(status, status.replace("-", " "))

@@ -43,6 +43,8 @@ def page_environment(override_dir: Path | None = None) -> jinja2.Environment:
     )
     env.filters.update(
         percent=formats.percent,
+        grade=formats.grade,
+        band_label=formats.band_label,
         percent_number=formats.percent_number,
         number=formats.number,
         with_unit=formats.with_unit,

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-from okrsite.compute.wording import status_label, whole_percent
+from okrsite.compute.wording import band_label, grade_text, status_label, whole_percent
 
-__all__ = ["number", "percent", "percent_number", "status_label", "with_unit"]
+__all__ = [
+    "band_label",
+    "grade",
+    "number",
+    "percent",
+    "percent_number",
+    "status_label",
+    "with_unit",
+]
+
+
+def grade(value: float | None) -> str:
+    """`0.6`; no grade (no key results) reads as a dash."""
+    return "—" if value is None else grade_text(value)
 
 
 def percent(fraction: float | None) -> str:

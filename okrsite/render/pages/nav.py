@@ -64,6 +64,7 @@ def portal_nav(
     team_roots = roots({k: t.parent for k, t in model.teams.items()})
     return [
         {"Overview": urls.overview_source()},
+        section("cycles", []),
         section("value-streams", streams, len(model.value_streams) + len(model.stages)),
         section(
             "capabilities",

@@ -17,6 +17,7 @@ from okrsite.compute.scorecard import Score
 from okrsite.model import Entity, Status
 from okrsite.portal import Portal
 from okrsite.render.burnup import burnup_chart
+from okrsite.render.cycle_chart import cycle_chart
 from okrsite.render.pages.trees import ancestors, depth_first, roots
 from okrsite.render.pages.trend import trend_chart
 from okrsite.urls import Kind, SiteUrls
@@ -29,6 +30,7 @@ INDEX_TITLES: dict[str, str] = {
     "capabilities": "Capabilities",
     "teams": "Teams",
     "owners": "Owners",
+    "cycles": "Cycles",
     "matrix": "Traceability matrix",
 }
 MATRIX_GRID_COLUMNS = 50  # wider grids are unreadable, and their cells grow as rows x columns
@@ -200,6 +202,8 @@ def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
         if section == "owners":
             named = relations.objectives_by_owner.keys() | relations.key_results_by_owner.keys()
             extra["owners"] = sorted(named, key=lambda name: (name.casefold(), name))
+        if section == "cycles":
+            extra["chart"] = cycle_chart(card.cycles)
         if section == "matrix":
             extra["grid"] = {
                 "capabilities": as_grid(len(model.objectives), len(model.capabilities)),
