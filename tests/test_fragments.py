@@ -88,18 +88,6 @@ def test_a_reused_row_still_mentions_what_it_links_to() -> None:
     assert rows.links.mentioned == {(Kind.KEY_RESULT, key) for key in small_model().key_results}
 
 
-def test_parts_made_in_another_process_are_reused_there_too() -> None:
-    """Pages are made on two cores: a page's parts travel back from the forked process, so
-    they must pickle, and keep their identity (the macro's code as bytes)."""
-    import pickle
-
-    _, _, parts, _ = render(small_model(adoption=40), None)
-    travelled = pickle.loads(pickle.dumps(parts))
-    assert travelled == parts
-    _, rows, _, _ = render(small_model(adoption=60), (portal(small_model(adoption=40)), travelled))
-    assert rows.made == 1
-
-
 def test_rows_are_made_again_when_what_the_page_read_before_them_changed() -> None:
     """A row macro sees the page's context and `{% set %}`s: when the page's own reads or its
     inputs changed, no row is reused, though the rows' own reads did not change."""

@@ -2,6 +2,6 @@
 
 Renderers list units and make one unit at a time (`units.py`); the engine records what each
 unit read of the portal (`reads.py`), reuses a unit's last result while its inputs are equal
-and nothing it read changed, and makes the rest, on two cores when they are many (`cores.py`).
+and nothing it read changed, and makes the rest.
 See docs/guide/architecture.md.
 """

@@ -4,17 +4,15 @@ A renderer lists its units (a page, a badge subject, an entity's part of an expo
 a key, the inputs it is made from besides the portal, and a function that makes it by reading
 the portal through `Rereading.portal`. `Rereading.results` gives each unit a `Kept` result: the
 previous render's when its inputs are equal and none of what it read changed (`reads.py`),
-otherwise made now, on two cores when many are (`cores.py`). A renderer never learns which.
+otherwise made now. A renderer never learns which.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
 from typing import Any, Generic, TypeVar
 
-from okrsite.incremental.cores import computed
 from okrsite.incremental.reads import Read, ReadLog, changed_reads, watched_portal
 from okrsite.portal import Portal
 
@@ -65,11 +63,8 @@ class Rereading:
             and changed.isdisjoint(old.reads)
         )
 
-    def results(self, *batches: Batch, shared: bool = False) -> list[dict[Any, Kept[Any]]]:
-        """Each batch's units, in order, with their results; those made now are made on two
-        cores when they are many (the renders of a cold build), unless making them fills
-        state the units share (`shared`: `Derived` values), which a forked process would
-        fill only in its copy."""
+    def results(self, *batches: Batch) -> list[dict[Any, Kept[Any]]]:
+        """Each batch's units, in order, with their results (reused or made now)."""
         found: list[dict[Any, Kept[Any] | None]] = []
         todo: list[tuple[dict[Any, Kept[Any] | None], Unit[Any, Any]]] = []
         for previous, units in batches:
@@ -82,8 +77,7 @@ class Rereading:
                     kept[unit.key] = None  # a place in the order, filled below
                     todo.append((kept, unit))
             found.append(kept)
-        makes = [partial(self._made, unit) for _, unit in todo]
-        made = [make() for make in makes] if shared else computed(makes)
+        made = [self._made(unit) for _, unit in todo]
         for (kept, unit), result in zip(todo, made, strict=True):
             kept[unit.key] = result
         self.made += len(todo)

@@ -6,10 +6,9 @@ all see the same model and the same problems.
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,21 +48,7 @@ def load_content(
     changed since its previous load are read again.
     """
     base = Path(os.getcwd()) if relative_to is None else relative_to
-    with _collector_paused():
-        return _load(content_dir, base, memo)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Loading allocates millions of small acyclic objects; the cyclic garbage collector would
-    rescan them over and over (about 40% of the time on large content) and find nothing."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+    return _load(content_dir, base, memo)
 
 
 def _load(content_dir: Path, base: Path, memo: FileMemo | None) -> LoadResult:

@@ -18,7 +18,6 @@ from okrsite.mkdocs_plugin.config import OkrsiteConfig
 from okrsite.mkdocs_plugin.dirty import ChangedFiles, keep_theme_pages, repair_search_index
 from okrsite.mkdocs_plugin.files import add_artifacts, merged_nav, nav_front_matter
 from okrsite.mkdocs_plugin.head import with_feed_link
-from okrsite.mkdocs_plugin.idle_gc import IdleCollector
 from okrsite.mkdocs_plugin.log import log
 from okrsite.mkdocs_plugin.page_cache import PageCache
 from okrsite.mkdocs_plugin.raw_html import (
@@ -47,13 +46,10 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
         self.rebuilt: set[str] = set()
         self.search_views: dict[str, str | None] = {}
         self.full_content: str | None = None
-        self.collector: IdleCollector | None = None
 
     # Defining both keeps one instance across `mkdocs serve` rebuilds, so the cache survives.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.builder.forget(serving=command == "serve")
-        # only where rebuilds are small: a full rebuild's garbage needs collecting as it goes
-        self.collector = IdleCollector() if command == "serve" and dirty else None
         self.dirty = dirty
         # the pages MkDocs builds: `serve` (not `serve --clean`) shows drafts too
         self.inclusion = (
@@ -62,16 +58,12 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
 
     def on_shutdown(self) -> None:
         self.builder.forget()
-        if self.collector is not None:
-            self.collector.stop()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         self.builder.warm_up(self.settings, self.urls)
         return server
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if self.collector is not None:
-            self.collector.building()
         custom_dir = config.theme.custom_dir
         try:
             self.settings = read_settings(
@@ -219,10 +211,6 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
         summary = self.pages.finish(self.generated_pages)
         if summary:
             log.info(summary)
-        if self.collector is not None:
-            self.collector.built()
 
     def on_build_error(self, *, error: Exception) -> None:
         self.pages.abandon()
-        if self.collector is not None:
-            self.collector.built()

@@ -50,7 +50,6 @@ def draw_diagrams(
             previous.sources if previous else None,
             [Unit(page, None, build) for page, build in units],
         ),
-        shared=True,  # the boxes
     )
     fresh = [
         page

@@ -14,9 +14,8 @@ changed; on an index page that is the list of keys, which a value edit leaves al
 
 from __future__ import annotations
 
-import marshal
 from collections.abc import Callable, Hashable, Mapping
-from functools import lru_cache, partial
+from functools import partial
 from types import CodeType
 
 from markupsafe import Markup
@@ -30,17 +29,12 @@ Made = tuple[Markup, frozenset[tuple[Kind, str]]]  # the part's text, the entiti
 Parts = Mapping[Hashable, Kept[Made]]  # a page's parts, by the macro's code and arguments
 
 
-@lru_cache(maxsize=1024)
-def _code_identity(code: CodeType) -> bytes:
-    return marshal.dumps(code)
-
-
 def _code_of(macro: Callable[..., Markup]) -> Hashable:
     """The code a macro runs, the same in every render of its compiled template (a Jinja
-    macro's function is made anew per render, its code object is not), as bytes: parts are
-    made in a forked process too and must travel back. Without code: never reused."""
+    macro's function is made anew per render, its code object is not). Without code: never
+    reused."""
     code = getattr(getattr(macro, "_func", macro), "__code__", None)
-    return _code_identity(code) if isinstance(code, CodeType) else object()
+    return code if isinstance(code, CodeType) else object()
 
 
 class PageParts:
