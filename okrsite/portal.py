@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from okrsite.compute.cycles import CycleRule
-from okrsite.compute.grades import GradeBands, cycle_results, graded_cycles
+from okrsite.compute.grades import GradeBands, cycle_results, graded_cycles, objective_cycles
 from okrsite.compute.progress import Thresholds
 from okrsite.compute.scorecard import Scorecard, score_model
 from okrsite.model import Model, Visibility
@@ -41,4 +41,9 @@ def assemble_portal(
     grades = graded_cycles(published, current, rule, thresholds, bands or GradeBands())
     progress = scorecard.north_star.progress
     results = cycle_results(published, current, rule, grades, progress)
-    return Portal(published, relations, replace(scorecard, grades=grades, cycles=results))
+    cycles_of = {
+        key: tuple(cycle.id for cycle in objective_cycles(objective, current, rule))
+        for key, objective in published.objectives.items()
+    }
+    scorecard = replace(scorecard, grades=grades, cycles=results, cycles_of=cycles_of)
+    return Portal(published, relations, scorecard)

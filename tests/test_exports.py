@@ -79,6 +79,8 @@ def test_top_level_keys_are_the_documented_ones_in_order() -> None:
     assert list(document) == [
         "as_of",
         "north_star",
+        "cycle",
+        "cycles",
         "value_streams",
         "stages",
         "capabilities",
@@ -264,3 +266,23 @@ def test_kept_exports_make_only_what_an_edit_touched() -> None:
     json_made, csv_made = _made(third, second)
     assert csv_made == 1, "one key result's row"
     assert 1 <= json_made <= entities - 2, "not the two other key results"
+
+
+def test_okrs_json_carries_the_cycles_and_grades_of_the_scorecard(demo_content: Path) -> None:
+    """The demo as of 2026-11-23: its closed quarters graded, worked out by hand from the YAML,
+    and the schema accepts them."""
+    loaded = load_content(demo_content)
+    assert loaded.model is not None
+    portal = assemble_portal(loaded.model, sample_portal().scorecard.as_of)
+    files = export_files(portal, SITE)
+    document, schema = json.loads(files[JSON_NAME]), json.loads(files[SCHEMA_NAME])
+    _validate(document, schema)
+    assert document["cycle"] == "2026-q4"
+    states = {c["id"]: (c["state"], c["progress"], c["grade"]) for c in document["cycles"]}
+    assert states["2027-q1"] == ("next", None, None)
+    assert states["2026-q4"][:2] == ("current", round(portal.scorecard.north_star.progress, 4))
+    assert states["2026-q2"][0] == "past" and states["2026-q2"][2] is not None
+    [pilot] = [o for o in document["objectives"] if o["id"] == "self-boarding-pilot"]
+    assert (pilot["ambition"], pilot["cycles"]) == ("aspirational", ["2026-q2"])
+    assert pilot["grades"] == {"2026-q2": {"grade": round(2 / 6, 4), "band": "missed"}}
+    assert "fell short" in pilot["retrospective"]

@@ -53,6 +53,7 @@ class Scorecard:
     # per objective, its grade in each closed cycle it belongs to; every cycle by id
     grades: Mapping[str, Mapping[str, Grade]] = field(default_factory=dict)
     cycles: Mapping[str, CycleResult] = field(default_factory=dict)
+    cycles_of: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # objective: ids
 
 
 def key_result_window(key_result: KeyResult, objective: Objective) -> Window | None:

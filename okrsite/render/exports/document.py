@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from typing import Any
 
+from okrsite.compute.grades import CycleResult, CycleState
 from okrsite.compute.progress import checkins_until, current_value, milestone_done
 from okrsite.compute.scorecard import Score
 from okrsite.incremental.units import Unit
@@ -105,7 +106,7 @@ def _team(portal: Portal, key: str, url: str) -> Json:
 
 
 def _objective(portal: Portal, key: str, url: str) -> Json:
-    model, objective = portal.model, portal.model.objectives[key]
+    model, objective, card = portal.model, portal.model.objectives[key], portal.scorecard
     period = objective.period
     return {
         **_common(objective, url),
@@ -124,7 +125,14 @@ def _objective(portal: Portal, key: str, url: str) -> Json:
         },
         "visibility": objective.visibility.value,
         "key_results": _ids(model.key_results, objective.key_results),
-        **_score(portal.scorecard.objectives[key]),
+        "ambition": objective.ambition.value,
+        "retrospective": objective.retrospective,
+        "cycles": list(card.cycles_of.get(key, ())),
+        "grades": {
+            cycle: {"grade": rounded(grade.value), "band": grade.band and grade.band.value}
+            for cycle, grade in card.grades.get(key, {}).items()
+        },
+        **_score(card.objectives[key]),
     }
 
 
@@ -209,6 +217,26 @@ def _head(portal: Portal, urls: SiteUrls) -> Json:
             ],
             **_score(card.north_star),
         },
+        "cycle": card.cycle.id,
+        "cycles": [_cycle(result, urls) for result in card.cycles.values()],
+    }
+
+
+def _cycle(result: CycleResult, urls: SiteUrls) -> Json:
+    """A cycle: closed ones with their mean `grade` and band counts, the current one with its
+    `progress` so far, next ones with neither."""
+    cycle, past = result.cycle, result.state is CycleState.PAST
+    return {
+        "id": cycle.id,
+        "title": cycle.title,
+        "start": cycle.window.start.isoformat(),
+        "end": cycle.window.end.isoformat(),
+        "state": result.state.value,
+        "url": urls.absolute(urls.index_url("cycles")) or urls.index_url("cycles"),
+        "objectives": len(result.objectives),
+        "progress": rounded(result.score) if result.state is CycleState.CURRENT else None,
+        "grade": rounded(result.score) if past else None,
+        "bands": {band.value: count for band, count in result.bands} if past else None,
     }
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from okrsite.compute.grades import Band, CycleState
 from okrsite.model import (
     INDICATORS,
+    Ambition,
     InitiativeStatus,
     InitiativeType,
     KeyResultType,
@@ -97,6 +99,22 @@ def _list_of(definition: str, description: str) -> Schema:
 
 
 _NUMBER = {"type": ["number", "null"]}
+_CYCLE: Schema = {
+    "id": _text("2026-q3, 2026-h2, 2026, 2026-09; fy2027-q1 for a fiscal year."),
+    "title": _text("2026 Q3, FY2027 Q1, September 2026."),
+    "start": _date("First day."),
+    "end": _date("Last day."),
+    "state": _enum([s.value for s in CycleState], "Closed, the current one, or later."),
+    "url": _text("The cycles page."),
+    "objectives": {"type": "integer", "minimum": 0, "description": "How many belong to it."},
+    "progress": _share("The current cycle's north-star progress so far; null otherwise."),
+    "grade": _share("A closed cycle's mean grade; null otherwise."),
+    "bands": {
+        "type": ["object", "null"],
+        "description": "A closed cycle's objectives met, partly met and missed; null otherwise.",
+        "additionalProperties": {"type": "integer", "minimum": 0},
+    },
+}
 
 
 def export_schema() -> Schema:
@@ -167,8 +185,34 @@ def export_schema() -> Schema:
                 },
                 "visibility": _enum([v.value for v in Visibility], "Who may see it."),
                 "key_results": _ids("Ids of its key results, in written order."),
+                "ambition": _enum(
+                    [a.value for a in Ambition],
+                    "committed (met at a grade of 1.0) or aspirational (met earlier).",
+                ),
+                "retrospective": _text("Markdown: what was learned, as written."),
+                "cycles": _ids("Ids of the cycles it belongs to (those its period overlaps)."),
+                "grades": {
+                    "type": "object",
+                    "description": "Its grade in each closed cycle it belongs to, by cycle id.",
+                    "additionalProperties": {
+                        "type": "object",
+                        "required": ["grade", "band"],
+                        "additionalProperties": False,
+                        "properties": {
+                            "grade": _share("Progress on the cycle's last day, 0–1."),
+                            "band": {"enum": [*(b.value for b in Band), None]},
+                        },
+                    },
+                },
             },
         ),
+        "cycle": {
+            "type": "object",
+            "description": "An OKR cycle (quarter, half, year or month).",
+            "required": list(_CYCLE),
+            "additionalProperties": False,
+            "properties": _CYCLE,
+        },
         "key_result": _entity(
             "A key result; progress is the share of the way from baseline to target.",
             {
@@ -227,6 +271,10 @@ def export_schema() -> Schema:
     top: Schema = {
         "as_of": _date("The date every number is computed at."),
         "north_star": {"$ref": "#/$defs/north_star"},
+        "cycle": _text(
+            "Id of the current cycle, the one holding as_of; roll-ups count its objectives."
+        ),
+        "cycles": _list_of("cycle", "Every cycle some objective belongs to, and the current one."),
         "value_streams": _list_of("value_stream", "Value streams, by id."),
         "stages": _list_of("stage", "Stages, by id."),
         "capabilities": _list_of("capability", "Capabilities, by id."),
