@@ -6,9 +6,10 @@ all see the same model and the same problems.
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,7 +49,23 @@ def load_content(
     changed since its previous load are read again.
     """
     base = Path(os.getcwd()) if relative_to is None else relative_to
-    return _load(content_dir, base, memo)
+    with _collector_paused():
+        return _load(content_dir, base, memo)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading allocates millions of small acyclic objects; the cyclic garbage collector would
+    rescan them over and over and find nothing. Scoped, not process-wide: the collector is
+    back as it was when loading ends. Measured 2026-12-04 at bench size M: `okrsite check`
+    2.4 s with the pause, 2.9 s without (its 2 s target needs it); a cold build 7-8 %."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _load(content_dir: Path, base: Path, memo: FileMemo | None) -> LoadResult:
