@@ -37,8 +37,8 @@ def assemble_portal(
     relations = build_relations(published)
     rule = cycles or CycleRule()
     scorecard = score_model(published, relations, as_of, thresholds, rule)
-    current, thresholds = scorecard.cycle, scorecard.thresholds
-    grades = graded_cycles(published, current, rule, thresholds, bands or GradeBands())
+    current = scorecard.cycle
+    grades = graded_cycles(published, current, rule, bands or GradeBands())
     progress = scorecard.north_star.progress
     results = cycle_results(published, current, rule, grades, progress)
     cycles_of = {

@@ -21,7 +21,6 @@ from okrsite.compute.grades import (
     objective_cycles,
     state_of,
 )
-from okrsite.compute.progress import Thresholds
 from okrsite.compute.wording import grade_text
 from okrsite.model import (
     Ambition,
@@ -77,27 +76,25 @@ def test_a_grade_counts_check_ins_up_to_the_cycles_last_day_and_no_later() -> No
         objective(PERIOD_Q3, "kr"),
         key_result("kr", "o", 0, 100, current=90, checkins=written),
     )
-    assert grade(model, "o", Q3, Thresholds()) == pytest.approx(0.5)
+    assert grade(model, "o", Q3) == pytest.approx(0.5)
 
 
 def test_a_decreasing_metric_grades_by_the_distance_covered() -> None:
     written = checkins((date(2026, 9, 1), 7.5))
     model = model_of(objective(PERIOD_Q3, "kr"), key_result("kr", "o", 10, 5, checkins=written))
-    assert grade(model, "o", Q3, Thresholds()) == pytest.approx(0.5)
+    assert grade(model, "o", Q3) == pytest.approx(0.5)
 
 
 def test_without_check_ins_the_written_current_is_the_grade() -> None:
     model = model_of(objective(PERIOD_Q3, "kr"), key_result("kr", "o", 0, 100, current=80))
-    assert grade(model, "o", Q3, Thresholds()) == pytest.approx(0.8)
+    assert grade(model, "o", Q3) == pytest.approx(0.8)
 
 
 def test_a_yearly_objective_is_graded_at_the_end_of_each_quarter() -> None:
     written = checkins((date(2026, 3, 31), 20), (date(2026, 6, 30), 45), (date(2026, 9, 1), 60))
     model = model_of(objective(YEAR, "kr"), key_result("kr", "o", 0, 100, checkins=written))
     q1, q2, q3, q4 = objective_cycles(model.objectives["o"], Q4, QUARTERS)
-    assert [grade(model, "o", q, Thresholds()) for q in (q1, q2, q3)] == pytest.approx(
-        [0.2, 0.45, 0.6]
-    )
+    assert [grade(model, "o", q) for q in (q1, q2, q3)] == pytest.approx([0.2, 0.45, 0.6])
     assert q4 == Q4
 
 
@@ -106,11 +103,11 @@ def test_a_period_ending_inside_the_cycle_is_graded_at_its_end() -> None:
     written = checkins((date(2026, 8, 10), 40), (date(2026, 8, 20), 70))
     model = model_of(objective(early, "kr"), key_result("kr", "o", 0, 100, checkins=written))
     assert grade_day(model.objectives["o"], Q3) == date(2026, 8, 15)
-    assert grade(model, "o", Q3, Thresholds()) == pytest.approx(0.4)
+    assert grade(model, "o", Q3) == pytest.approx(0.4)
 
 
 def test_an_objective_without_key_results_has_no_grade() -> None:
-    assert grade(model_of(objective(PERIOD_Q3)), "o", Q3, Thresholds()) is None
+    assert grade(model_of(objective(PERIOD_Q3)), "o", Q3) is None
 
 
 def test_states_and_every_cycle() -> None:
@@ -156,7 +153,7 @@ def test_bands_follow_the_settings() -> None:
 def test_every_closed_cycle_of_every_objective_is_graded_at_once() -> None:
     written = checkins((date(2026, 3, 31), 20), (date(2026, 6, 30), 45), (date(2026, 9, 1), 60))
     yearly = model_of(objective(YEAR, "kr"), key_result("kr", "o", 0, 100, checkins=written))
-    grades = graded_cycles(yearly, Q4, QUARTERS, Thresholds(), GradeBands())
+    grades = graded_cycles(yearly, Q4, QUARTERS, GradeBands())
     assert {cycle: g.value for cycle, g in grades["o"].items()} == {
         "2026-q1": pytest.approx(0.2),
         "2026-q2": pytest.approx(0.45),
@@ -164,11 +161,11 @@ def test_every_closed_cycle_of_every_objective_is_graded_at_once() -> None:
     }
     assert [g.band for g in grades["o"].values()] == [Band.MISSED, Band.PARTLY_MET, Band.PARTLY_MET]
     current_only = model_of(objective(None, "kr"), key_result("kr", "o", 0, 100, current=5))
-    assert graded_cycles(current_only, Q4, QUARTERS, Thresholds(), GradeBands()) == {}
+    assert graded_cycles(current_only, Q4, QUARTERS, GradeBands()) == {}
 
 
 def test_an_objective_without_key_results_is_graded_without_a_band() -> None:
-    grades = graded_cycles(model_of(objective(PERIOD_Q3)), Q4, QUARTERS, Thresholds(), GradeBands())
+    grades = graded_cycles(model_of(objective(PERIOD_Q3)), Q4, QUARTERS, GradeBands())
     assert grades == {"o": {"2026-q3": Grade(None, None)}}
 
 
@@ -193,7 +190,7 @@ def test_cycle_results_score_closed_cycles_by_their_mean_grade() -> None:
             "kb": key_result("kb", "b", 0, 100, current=75),
         },
     )
-    grades = graded_cycles(model, Q4, QUARTERS, Thresholds(), GradeBands())
+    grades = graded_cycles(model, Q4, QUARTERS, GradeBands())
     results = cycle_results(model, Q4, QUARTERS, grades, 0.42)
     assert list(results) == ["2026-q3", "2026-q4"]
     q3, q4 = results.values()

@@ -15,8 +15,9 @@ from datetime import date
 from enum import StrEnum
 
 from okrsite.compute.cycles import Cycle, CycleRule, cycles_overlapping, overlaps
-from okrsite.compute.progress import Thresholds, mean
-from okrsite.compute.timeline import score_objectives
+from okrsite.compute.progress import key_result_progress, mean
+from okrsite.compute.scorecard import objective_progress
+from okrsite.compute.timeline import as_it_stood
 from okrsite.model import Ambition, Model, Objective
 
 
@@ -72,10 +73,24 @@ def grade_day(objective: Objective, cycle: Cycle) -> date:
     return cycle.window.end
 
 
-def grade(model: Model, key: str, cycle: Cycle, thresholds: Thresholds) -> float | None:
+def progress_on(model: Model, keys: Iterable[str], day: date) -> dict[str, float | None]:
+    """Each objective's progress as it stood at the end of `day`: its key results as they
+    stood then (`timeline.as_it_stood`), weighed as on the as-of date (`objective_progress`).
+    Only progress: a grade needs no status, roll-up or scorecard."""
+    found: dict[str, float | None] = {}
+    for key in keys:
+        objective = model.objectives[key]
+        stood = {
+            kr: key_result_progress(as_it_stood(model.key_results[kr], day, include_day=True), day)
+            for kr in objective.key_results
+        }
+        found[key] = objective_progress(model, objective, stood.__getitem__)
+    return found
+
+
+def grade(model: Model, key: str, cycle: Cycle) -> float | None:
     """The objective's progress (0-1) as it stood at the end of its day in a closed cycle."""
-    day = grade_day(model.objectives[key], cycle)
-    return score_objectives(model, [key], day, thresholds).objectives[key].progress
+    return progress_on(model, [key], grade_day(model.objectives[key], cycle))[key]
 
 
 def band(value: float, ambition: Ambition, bands: GradeBands) -> Band:
@@ -96,12 +111,12 @@ class Grade:
 
 
 def graded_cycles(
-    model: Model, current: Cycle, rule: CycleRule, thresholds: Thresholds, bands: GradeBands
+    model: Model, current: Cycle, rule: CycleRule, bands: GradeBands
 ) -> dict[str, dict[str, Grade]]:
     """Every objective's grade in each closed cycle it belongs to: {objective: {cycle id: grade}}.
 
-    Objectives graded on the same day are scored together (one scorecard per day, not per
-    objective): a portal with eight closed quarters grades thousands of objectives.
+    Runs on every render (each `mkdocs serve` rebuild): scoring a whole scorecard per grade
+    day cost 0.9 s at bench size M with git history, progress alone costs a fraction of it.
     """
     by_day: dict[date, list[tuple[str, str]]] = {}
     for key, objective in model.objectives.items():
@@ -111,9 +126,9 @@ def graded_cycles(
     grades: dict[str, dict[str, Grade]] = {key: {} for key in model.objectives}
     for day in sorted(by_day):
         graded = by_day[day]
-        card = score_objectives(model, dict.fromkeys(key for key, _ in graded), day, thresholds)
+        progress = progress_on(model, dict.fromkeys(key for key, _ in graded), day)
         for key, cycle_id in graded:
-            value = card.objectives[key].progress
+            value = progress[key]
             ambition = model.objectives[key].ambition
             grades[key][cycle_id] = Grade(
                 value, None if value is None else band(value, ambition, bands)

@@ -5,7 +5,7 @@ Views (pages, diagrams, badges, exports) read a `Scorecard`; none of them comput
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -66,6 +66,16 @@ def key_result_window(key_result: KeyResult, objective: Objective) -> Window | N
     return window
 
 
+def objective_progress(
+    model: Model, objective: Objective, progress_of: Callable[[str], float | None]
+) -> float | None:
+    """The weighted mean of its key results' progress (`weight`, default 1); None when none
+    has a progress."""
+    return weighted_mean(
+        (progress_of(kr), model.key_results[kr].weight) for kr in objective.key_results
+    )
+
+
 def score_model(
     model: Model,
     relations: Relations,
@@ -92,9 +102,7 @@ def score_model(
     objectives: dict[str, Score] = {}
     for key, objective in model.objectives.items():
         window = objective.period.window if objective.period else None
-        progress = weighted_mean(
-            (key_results[kr].progress, model.key_results[kr].weight) for kr in objective.key_results
-        )
+        progress = objective_progress(model, objective, lambda kr: key_results[kr].progress)
         expected = expected_progress(window, as_of)
         status = judge_status(progress, expected, window, as_of, thresholds, objective.status)
         objectives[key] = Score(progress, expected, status)
