@@ -199,3 +199,29 @@ def test_check_loads_no_renderer(project: Path) -> None:
         [sys.executable, "-c", code], cwd=project, capture_output=True, text=True, check=False
     )
     assert run.stdout.strip().splitlines()[-1] == "0 []", run.stderr
+
+
+MKDOCS_YML = "site_name: OKRs\nplugins:\n  - okrsite:\n      cycle: year\n      year_start: 7\n"
+
+
+def test_the_cycle_settings_of_mkdocs_yml_count_unless_options_say_otherwise(
+    project: Path,
+) -> None:
+    """CI and the portal agree: check reads the plugin's settings from ./mkdocs.yml."""
+    (project / "mkdocs.yml").write_text(MKDOCS_YML, "utf-8")
+    run = okrsite("check", "--as-of", "2026-11-23", cwd=project)
+    assert "(internal); FY2027 progress " in run.stdout, run.stderr
+    run = okrsite("check", "--as-of", "2026-11-23", "--cycle", "half", cwd=project)
+    assert "(internal); FY2027 H1 progress " in run.stdout, run.stderr
+
+
+def test_a_broken_mkdocs_yml_is_named_with_its_line(project: Path) -> None:
+    (project / "mkdocs.yml").write_text(MKDOCS_YML.replace("year_start: 7", "year_start: 13"))
+    run = okrsite("check", "--as-of", "2026-11-23", cwd=project)
+    assert run.returncode == 2
+    assert "mkdocs.yml:5:" in run.stderr and "year_start" in run.stderr, run.stderr
+    assert "Traceback" not in run.stderr
+    fixed = okrsite(
+        "check", "--as-of", "2026-11-23", "--cycle", "year", "--year-start", "7", cwd=project
+    )
+    assert fixed.returncode == 0, fixed.stderr

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from okrsite.commands.options import (
+    OptionError,
     add_as_of,
     add_content_dir,
     add_cycles,
@@ -63,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         as_of = resolve_as_of(args.as_of)
-    except AsOfError as exc:
+        cycles = cycle_rule(args)
+    except (AsOfError, OptionError) as exc:
         print(f"okrsite check: {exc}", file=sys.stderr)
         return 2
     result = load_content(content_dir)
@@ -78,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
             print(_tally(result.problems), file=sys.stderr)
         else:
             visibility = Visibility(args.visibility)
-            print(_summary(result.model, as_of, visibility, cycle_rule(args), result.problems))
+            print(_summary(result.model, as_of, visibility, cycles, result.problems))
     return 1 if failed or result.model is None else 0
 
 

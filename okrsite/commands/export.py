@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from okrsite.commands.options import (
+    OptionError,
     add_as_of,
     add_content_dir,
     add_cycles,
@@ -96,14 +97,12 @@ def write_all(out: Path, files: dict[str, str]) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         as_of = resolve_as_of(args.as_of)
-    except AsOfError as exc:
+        cycles = cycle_rule(args)
+    except (AsOfError, OptionError) as exc:
         print(f"okrsite export: {exc}", file=sys.stderr)
         return 2
     settings = PortalSettings(
-        as_of,
-        Visibility(args.visibility),
-        Thresholds(args.on_track, args.at_risk),
-        cycle_rule(args),
+        as_of, Visibility(args.visibility), Thresholds(args.on_track, args.at_risk), cycles
     )
     loaded = load_portal(Path(args.content_dir), settings)
     portal, problems = loaded.portal, loaded.problems

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 
 from okrsite.compute.as_of import AsOfError, resolve_as_of
 from okrsite.compute.cycles import CycleLength, CycleRule
 from okrsite.model import Visibility
+
+MKDOCS_YML = "mkdocs.yml"
+
+
+class OptionError(ValueError):
+    """What an option falls back on cannot be used; the message names file, line and fix."""
 
 
 def _iso_date(text: str) -> date:
@@ -54,22 +61,36 @@ def _month(text: str) -> int:
 
 
 def add_cycles(parser: argparse.ArgumentParser) -> None:
-    """`--cycle` and `--year-start`, as the plugin's `cycle` and `year_start` settings: give CI the
-    values of mkdocs.yml, so its roll-ups are the portal's."""
+    """`--cycle` and `--year-start`: absent, the plugin's `cycle` and `year_start` in the
+    mkdocs.yml of the working directory, so CI's roll-ups are the portal's."""
     parser.add_argument(
         "--cycle",
         choices=[length.value for length in CycleLength],
-        default=CycleLength.QUARTER.value,
-        help="the OKR cycle roll-ups count objectives of (default: quarter)",
+        default=None,
+        help="the OKR cycle roll-ups count objectives of (default: the okrsite plugin's `cycle` "
+        "in ./mkdocs.yml, else quarter)",
     )
     parser.add_argument(
         "--year-start",
         type=_month,
-        default=1,
+        default=None,
         metavar="MONTH",
-        help="the month (1-12) a fiscal year starts in (default: 1)",
+        help="the month (1-12) a fiscal year starts in (default: the plugin's `year_start` in "
+        "./mkdocs.yml, else 1)",
     )
 
 
 def cycle_rule(args: argparse.Namespace) -> CycleRule:
-    return CycleRule(CycleLength(args.cycle), args.year_start)
+    """The options given, else ./mkdocs.yml's settings, else quarters of calendar years.
+    Raises OptionError (naming file and line) for an mkdocs.yml okrsite cannot use."""
+    configured = CycleRule()
+    if (args.cycle is None or args.year_start is None) and Path(MKDOCS_YML).is_file():
+        # imported only here: reading settings loads the renderers' options (0.3 s)
+        from okrsite.engines.mkdocs_yml import SiteConfigError, read_site_config
+
+        try:
+            configured = read_site_config(Path(MKDOCS_YML)).settings.portal.cycles
+        except SiteConfigError as exc:
+            raise OptionError(f"{exc} (or give --cycle and --year-start)") from None
+    length = CycleLength(args.cycle) if args.cycle is not None else configured.length
+    return CycleRule(length, args.year_start or configured.year_start)
