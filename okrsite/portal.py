@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from okrsite.compute.cycles import CycleRule
-from okrsite.compute.grades import GradeBands, cycle_results, graded_cycles, objective_cycles
+from okrsite.compute.grades import GradeBands, cycle_results, graded_cycles, memberships
 from okrsite.compute.progress import Thresholds
 from okrsite.compute.scorecard import Scorecard, score_model
 from okrsite.model import Model, Visibility
@@ -38,12 +38,9 @@ def assemble_portal(
     rule = cycles or CycleRule()
     scorecard = score_model(published, relations, as_of, thresholds, rule)
     current = scorecard.cycle
-    grades = graded_cycles(published, current, rule, bands or GradeBands())
-    progress = scorecard.north_star.progress
-    results = cycle_results(published, current, rule, grades, progress)
-    cycles_of = {
-        key: tuple(cycle.id for cycle in objective_cycles(objective, current, rule))
-        for key, objective in published.objectives.items()
-    }
+    member_of = memberships(published, current, rule)
+    grades = graded_cycles(published, member_of, current, bands or GradeBands())
+    results = cycle_results(member_of, current, grades, scorecard.north_star.progress)
+    cycles_of = {key: tuple(cycle.id for cycle in cycles) for key, cycles in member_of.items()}
     scorecard = replace(scorecard, grades=grades, cycles=results, cycles_of=cycles_of)
     return Portal(published, relations, scorecard)

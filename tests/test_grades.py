@@ -18,6 +18,7 @@ from okrsite.compute.grades import (
     grade,
     grade_day,
     graded_cycles,
+    memberships,
     objective_cycles,
     state_of,
 )
@@ -113,15 +114,16 @@ def test_an_objective_without_key_results_has_no_grade() -> None:
 def test_states_and_every_cycle() -> None:
     next_year = Period("2027-Q1", Window(date(2027, 1, 1), date(2027, 3, 31)))
     objectives = [objective(PERIOD_Q3), objective(None), objective(next_year)]
-    cycles = every_cycle(objectives, Q4, QUARTERS)
+    cycles = every_cycle((objective_cycles(o, Q4, QUARTERS) for o in objectives), Q4)
     assert [(c.id, state_of(c, Q4)) for c in cycles] == [
         ("2026-q3", CycleState.PAST),
         ("2026-q4", CycleState.CURRENT),
         ("2027-q1", CycleState.NEXT),
     ]
     halves = CycleRule(CycleLength.HALF)
+    h2 = cycle_of(date(2026, 11, 23), halves)
     assert [
-        c.id for c in every_cycle(objectives, cycle_of(date(2026, 11, 23), halves), halves)
+        c.id for c in every_cycle((objective_cycles(o, h2, halves) for o in objectives), h2)
     ] == [
         "2026-h2",
         "2027-h1",
@@ -153,7 +155,7 @@ def test_bands_follow_the_settings() -> None:
 def test_every_closed_cycle_of_every_objective_is_graded_at_once() -> None:
     written = checkins((date(2026, 3, 31), 20), (date(2026, 6, 30), 45), (date(2026, 9, 1), 60))
     yearly = model_of(objective(YEAR, "kr"), key_result("kr", "o", 0, 100, checkins=written))
-    grades = graded_cycles(yearly, Q4, QUARTERS, GradeBands())
+    grades = graded_cycles(yearly, memberships(yearly, Q4, QUARTERS), Q4, GradeBands())
     assert {cycle: g.value for cycle, g in grades["o"].items()} == {
         "2026-q1": pytest.approx(0.2),
         "2026-q2": pytest.approx(0.45),
@@ -161,11 +163,14 @@ def test_every_closed_cycle_of_every_objective_is_graded_at_once() -> None:
     }
     assert [g.band for g in grades["o"].values()] == [Band.MISSED, Band.PARTLY_MET, Band.PARTLY_MET]
     current_only = model_of(objective(None, "kr"), key_result("kr", "o", 0, 100, current=5))
-    assert graded_cycles(current_only, Q4, QUARTERS, GradeBands()) == {}
+    assert (
+        graded_cycles(current_only, memberships(current_only, Q4, QUARTERS), Q4, GradeBands()) == {}
+    )
 
 
 def test_an_objective_without_key_results_is_graded_without_a_band() -> None:
-    grades = graded_cycles(model_of(objective(PERIOD_Q3)), Q4, QUARTERS, GradeBands())
+    lone = model_of(objective(PERIOD_Q3))
+    grades = graded_cycles(lone, memberships(lone, Q4, QUARTERS), Q4, GradeBands())
     assert grades == {"o": {"2026-q3": Grade(None, None)}}
 
 
@@ -190,8 +195,9 @@ def test_cycle_results_score_closed_cycles_by_their_mean_grade() -> None:
             "kb": key_result("kb", "b", 0, 100, current=75),
         },
     )
-    grades = graded_cycles(model, Q4, QUARTERS, GradeBands())
-    results = cycle_results(model, Q4, QUARTERS, grades, 0.42)
+    member_of = memberships(model, Q4, QUARTERS)
+    grades = graded_cycles(model, member_of, Q4, GradeBands())
+    results = cycle_results(member_of, Q4, grades, 0.42)
     assert list(results) == ["2026-q3", "2026-q4"]
     q3, q4 = results.values()
     assert (q3.state, q3.objectives, q3.score) == (

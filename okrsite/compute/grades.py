@@ -55,13 +55,17 @@ def objective_cycles(objective: Objective, current: Cycle, rule: CycleRule) -> t
     return cycles_overlapping(objective.period.window, rule)
 
 
-def every_cycle(
-    objectives: Iterable[Objective], current: Cycle, rule: CycleRule
-) -> tuple[Cycle, ...]:
-    """The current cycle and every cycle some objective belongs to, in date order."""
+def memberships(model: Model, current: Cycle, rule: CycleRule) -> dict[str, tuple[Cycle, ...]]:
+    """Each objective's cycles (`objective_cycles`), worked out once per render."""
+    return {key: objective_cycles(o, current, rule) for key, o in model.objectives.items()}
+
+
+def every_cycle(belongs: Iterable[tuple[Cycle, ...]], current: Cycle) -> tuple[Cycle, ...]:
+    """The current cycle and every cycle some objective belongs to (`belongs`: each one's
+    cycles), in date order."""
     found = {current.id: current}
-    for objective in objectives:
-        for cycle in objective_cycles(objective, current, rule):
+    for cycles in belongs:
+        for cycle in cycles:
             found.setdefault(cycle.id, cycle)
     return tuple(sorted(found.values(), key=lambda cycle: cycle.window.start))
 
@@ -111,7 +115,7 @@ class Grade:
 
 
 def graded_cycles(
-    model: Model, current: Cycle, rule: CycleRule, bands: GradeBands
+    model: Model, member_of: Mapping[str, tuple[Cycle, ...]], current: Cycle, bands: GradeBands
 ) -> dict[str, dict[str, Grade]]:
     """Every objective's grade in each closed cycle it belongs to: {objective: {cycle id: grade}}.
 
@@ -120,7 +124,7 @@ def graded_cycles(
     """
     by_day: dict[date, list[tuple[str, str]]] = {}
     for key, objective in model.objectives.items():
-        for cycle in objective_cycles(objective, current, rule):
+        for cycle in member_of[key]:
             if state_of(cycle, current) is CycleState.PAST:
                 by_day.setdefault(grade_day(objective, cycle), []).append((key, cycle.id))
     grades: dict[str, dict[str, Grade]] = {key: {} for key in model.objectives}
@@ -150,19 +154,18 @@ class CycleResult:
 
 
 def cycle_results(
-    model: Model,
+    member_of: Mapping[str, tuple[Cycle, ...]],
     current: Cycle,
-    rule: CycleRule,
     grades: Mapping[str, Mapping[str, Grade]],
     current_score: float | None,
 ) -> dict[str, CycleResult]:
     """Every cycle some objective belongs to, and the current one, by id in date order."""
     members: dict[str, list[str]] = {}
-    for key, objective in model.objectives.items():
-        for cycle in objective_cycles(objective, current, rule):
+    for key, cycles in member_of.items():
+        for cycle in cycles:
             members.setdefault(cycle.id, []).append(key)
     results: dict[str, CycleResult] = {}
-    for cycle in every_cycle(model.objectives.values(), current, rule):
+    for cycle in every_cycle(member_of.values(), current):
         state, keys = state_of(cycle, current), tuple(members.get(cycle.id, ()))
         if state is CycleState.PAST:
             graded = [grades[key][cycle.id] for key in keys]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from okrsite.compute.cycles import Cycle, CycleRule, cycle_of, overlaps
 
-if TYPE_CHECKING:  # grades scores past days with this module
+if TYPE_CHECKING:  # grades imports this module (objective_progress)
     from okrsite.compute.grades import CycleResult, Grade
 from okrsite.compute.progress import (
     Thresholds,
@@ -49,7 +49,7 @@ class Scorecard:
     north_star: Score
     cycle: Cycle  # the current one: it holds the as-of date
     in_cycle: Mapping[str, bool]  # per objective: in the current cycle, so rolled up
-    # filled in by `portal.assemble_portal` (grading scores past days through `score_model`):
+    # filled in by `portal.assemble_portal` (timelines score past days with `score_model`):
     # per objective, its grade in each closed cycle it belongs to; every cycle by id
     grades: Mapping[str, Mapping[str, Grade]] = field(default_factory=dict)
     cycles: Mapping[str, CycleResult] = field(default_factory=dict)
