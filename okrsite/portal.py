@@ -6,11 +6,18 @@ This is the narrow interface between OKR logic and any site engine: the MkDocs p
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
 from okrsite.compute.cycles import CycleRule
-from okrsite.compute.grades import GradeBands, cycle_results, graded_cycles, memberships
+from okrsite.compute.grades import (
+    GradeBands,
+    cycle_results,
+    graded_cycles,
+    group_grades,
+    memberships,
+)
 from okrsite.compute.progress import Thresholds
 from okrsite.compute.scorecard import Scorecard, score_model
 from okrsite.model import Model, Visibility
@@ -42,5 +49,27 @@ def assemble_portal(
     grades = graded_cycles(published, member_of, current, bands or GradeBands())
     results = cycle_results(member_of, current, grades, scorecard.north_star.progress)
     cycles_of = {key: tuple(cycle.id for cycle in cycles) for key, cycles in member_of.items()}
-    scorecard = replace(scorecard, grades=grades, cycles=results, cycles_of=cycles_of)
+    by_group = group_grades(_groups(published, relations), grades)
+    scorecard = replace(
+        scorecard, grades=grades, cycles=results, cycles_of=cycles_of, group_grades=by_group
+    )
     return Portal(published, relations, scorecard)
+
+
+GROUPS = ("value-stream", "stage", "capability", "team", "outcome")  # what rolls objectives up
+
+
+def _groups(model: Model, relations: Relations) -> dict[str, tuple[str, ...]]:
+    """Every group's objectives by `"<group>/<key>"`, as the scorecard rolls them up."""
+    entities: dict[str, Mapping[str, object]] = {
+        "value-stream": model.value_streams,
+        "stage": model.stages,
+        "capability": model.capabilities,
+        "team": model.teams,
+        "outcome": model.outcomes,
+    }
+    return {
+        f"{group}/{key}": relations.objectives_of_group(model, group, key)
+        for group in GROUPS
+        for key in entities[group]
+    }

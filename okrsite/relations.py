@@ -47,6 +47,19 @@ class Relations:
             for objective in self.objectives_by_stage.get(stage, ())
         )
 
+    def objectives_of_group(self, model: Model, group: str, key: str) -> tuple[str, ...]:
+        """The objectives a group rolls up (`group`: value-stream, stage, capability, team or
+        outcome), as the scorecard and the grades count them."""
+        if group == "value-stream":
+            return self.objectives_of_value_stream(model, key)
+        by_group = {
+            "stage": self.objectives_by_stage,
+            "capability": self.objectives_by_capability,
+            "team": self.objectives_by_team,
+            "outcome": self.objectives_by_outcome,
+        }
+        return by_group[group].get(key, ())
+
     def initiatives_of_objective(self, model: Model, objective: str) -> tuple[str, ...]:
         """Initiatives supporting any key result of the objective, each once, in model order."""
         found = {

@@ -66,6 +66,10 @@ class SiteUrls:
     def overview_source(self) -> str:
         return f"{self.prefix}index.md"
 
+    def cycle_source(self, cycle_id: str) -> str:
+        """`cycles/2026-q3.md`: a cycle's page, beside the cycles index."""
+        return f"{self.prefix}cycles/{cycle_id}.md"
+
     # URLs, relative to the site root, as MkDocs gives them ----------------------------------
     def url_of_source(self, source: str) -> str:
         """The URL MkDocs gives a Markdown source path, in this build's URL style."""
@@ -84,12 +88,18 @@ class SiteUrls:
     def overview_url(self) -> str:
         return self.url_of_source(self.overview_source())
 
+    def cycle_url(self, cycle_id: str) -> str:
+        return self.url_of_source(self.cycle_source(cycle_id))
+
     def file_url(self, path: str) -> str:
         """A non-page file below the prefix (`badges/objective/foo.svg`, `okrs.json`)."""
         return f"{self.prefix}{path}"
 
     def badge_url(self, kind: Kind, key: str, suffix: str = "svg") -> str:
         return self.file_url(f"badges/{kind.value}/{key}.{suffix}")
+
+    def cycle_badge_url(self, cycle_id: str, suffix: str = "svg") -> str:
+        return self.file_url(cycle_badge_path(cycle_id, suffix))
 
     # Linking ----------------------------------------------------------------------------
     def absolute(self, url: str) -> str | None:
@@ -118,3 +128,8 @@ def _relative_path(target: str, base: str) -> str:
             break
         common += 1
     return "/".join([".."] * (len(base_parts) - common) + to_parts[common:]) or "."
+
+
+def cycle_badge_path(cycle_id: str, suffix: str = "svg") -> str:
+    """A cycle's badge below the prefix: cycles are no entity kind, but badge beside them."""
+    return f"badges/cycle/{cycle_id}.{suffix}"

@@ -18,6 +18,7 @@ from okrsite.compute.grades import (
     grade,
     grade_day,
     graded_cycles,
+    group_grades,
     memberships,
     objective_cycles,
     state_of,
@@ -207,6 +208,22 @@ def test_cycle_results_score_closed_cycles_by_their_mean_grade() -> None:
     )
     assert q3.bands == ((Band.MET, 1), (Band.PARTLY_MET, 1), (Band.MISSED, 0))  # b aims at 0.7
     assert (q4.state, q4.objectives, q4.score, q4.bands) == (CycleState.CURRENT, ("c",), 0.42, ())
+
+
+def test_a_groups_grade_in_a_cycle_is_the_mean_of_its_objectives_graded_there() -> None:
+    grades = {
+        "a": {"2026-q2": Grade(0.2, Band.MISSED), "2026-q3": Grade(1.0, Band.MET)},
+        "b": {"2026-q3": Grade(0.5, Band.PARTLY_MET)},
+        "c": {"2026-q3": Grade(None, None)},  # no key results: counted, but no grade to average
+    }
+    found = group_grades({"team/x": ("a", "b", "c", "d"), "team/y": ("d",)}, grades)
+    assert list(found) == ["team/x"]  # y's only objective was never graded: no past cycles
+    q2, q3 = found["team/x"]["2026-q2"], found["team/x"]["2026-q3"]
+    assert list(found["team/x"]) == ["2026-q2", "2026-q3"]
+    assert (q2.score, q2.objectives) == (pytest.approx(0.2), ("a",))
+    assert q2.bands == ((Band.MET, 0), (Band.PARTLY_MET, 0), (Band.MISSED, 1))
+    assert (q3.score, q3.objectives) == (pytest.approx(0.75), ("a", "b", "c"))  # (1.0 + 0.5) / 2
+    assert q3.bands == ((Band.MET, 1), (Band.PARTLY_MET, 1), (Band.MISSED, 0))
 
 
 @pytest.mark.parametrize(

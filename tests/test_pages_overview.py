@@ -51,4 +51,5 @@ def test_furthest_behind_orders_by_gap_to_the_expected_line() -> None:
         "c": Score(0.70, 0.80, Status.ON_TRACK),  # not off track
         "d": Score(0.40, 0.80, Status.OFF_TRACK),  # gap 0.40
     }
-    assert furthest_behind(scores) == ["b", "d", "a"]
+    assert furthest_behind(scores, lambda key: True) == ["b", "d", "a"]
+    assert furthest_behind(scores, lambda key: key != "d") == ["b", "a"]

@@ -140,6 +140,46 @@ def graded_cycles(
     return {key: dict(sorted(found.items())) for key, found in grades.items() if found}
 
 
+Tally = tuple[tuple[Band, int], ...]  # how many objectives met, partly met, missed
+
+
+def graded_together(graded: Iterable[Grade]) -> tuple[float | None, Tally]:
+    """The mean grade of objectives graded in one cycle and how many fell in each band: the
+    one rule for a cycle's score and for a group's score in a cycle."""
+    found = list(graded)
+    counts = Counter(g.band for g in found if g.band is not None)
+    return mean(g.value for g in found), tuple((b, counts[b]) for b in Band)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupGrade:
+    """A group's (stage, team, capability, ...) result in one closed cycle."""
+
+    score: float | None  # the mean grade of its objectives graded in that cycle
+    bands: Tally
+    objectives: tuple[str, ...]
+
+
+def group_grades(
+    groups: Mapping[str, Iterable[str]], grades: Mapping[str, Mapping[str, Grade]]
+) -> dict[str, dict[str, GroupGrade]]:
+    """Each group's result in every closed cycle one of its objectives was graded in:
+    {group: {cycle id: result}}, cycles in date order (ids sort by date within one rule)."""
+    found: dict[str, dict[str, GroupGrade]] = {}
+    for group, objectives in groups.items():
+        by_cycle: dict[str, list[str]] = {}
+        for key in objectives:
+            for cycle_id in grades.get(key, {}):
+                by_cycle.setdefault(cycle_id, []).append(key)
+        results: dict[str, GroupGrade] = {}
+        for cycle_id, keys in sorted(by_cycle.items()):
+            score, tally = graded_together(grades[key][cycle_id] for key in keys)
+            results[cycle_id] = GroupGrade(score, tally, tuple(keys))
+        if results:
+            found[group] = results
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class CycleResult:
     """One cycle as the cycles page shows it."""
@@ -150,7 +190,7 @@ class CycleResult:
     # past: the mean grade of its graded objectives; current: the north star's progress;
     # next: None (not scored)
     score: float | None
-    bands: tuple[tuple[Band, int], ...]  # past: how many objectives met, partly met, missed
+    bands: Tally  # past: how many objectives met, partly met, missed; else empty
 
 
 def cycle_results(
@@ -168,10 +208,7 @@ def cycle_results(
     for cycle in every_cycle(member_of.values(), current):
         state, keys = state_of(cycle, current), tuple(members.get(cycle.id, ()))
         if state is CycleState.PAST:
-            graded = [grades[key][cycle.id] for key in keys]
-            score = mean(g.value for g in graded)
-            counts = Counter(g.band for g in graded if g.band is not None)
-            tally = tuple((b, counts[b]) for b in Band)
+            score, tally = graded_together(grades[key][cycle.id] for key in keys)
         else:
             score = current_score if state is CycleState.CURRENT else None
             tally = ()

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from okrsite.compute.cycles import Cycle, CycleRule, cycle_of, overlaps
 
 if TYPE_CHECKING:  # grades imports this module (objective_progress)
-    from okrsite.compute.grades import CycleResult, Grade
+    from okrsite.compute.grades import CycleResult, Grade, GroupGrade
 from okrsite.compute.progress import (
     Thresholds,
     expected_progress,
@@ -54,6 +54,10 @@ class Scorecard:
     grades: Mapping[str, Mapping[str, Grade]] = field(default_factory=dict)
     cycles: Mapping[str, CycleResult] = field(default_factory=dict)
     cycles_of: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # objective: ids
+    # each group's results in closed cycles, by "<group>/<key>" (group: value-stream, stage,
+    # capability, team, outcome): {cycle id: result}; one flat mapping, so a page reading one
+    # group's results depends on that group alone
+    group_grades: Mapping[str, Mapping[str, GroupGrade]] = field(default_factory=dict)
 
 
 def key_result_window(key_result: KeyResult, objective: Objective) -> Window | None:

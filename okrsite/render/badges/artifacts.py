@@ -15,7 +15,7 @@ from okrsite.render.badges.subjects import (
     badge_subject_keys,
 )
 from okrsite.render.badges.svg import badge_svg
-from okrsite.render.badges.wording import BadgeWording, badge_wording
+from okrsite.render.badges.wording import BadgeWording, badge_wording, cycle_wording
 from okrsite.urls import Kind, SiteUrls
 
 
@@ -37,17 +37,22 @@ def badge_files(
     ]
 
 
-BadgeKey = tuple[Kind, str]  # a subject's kind, and its key or alias
+BadgeKey = tuple[Kind | str, str]  # a subject's kind ("cycle" for a cycle), and its key or alias
 
 
 def badge_units(
     portal: Portal, urls: SiteUrls, options: BadgeOptions
 ) -> list[Unit[BadgeKey, list[Artifact]]]:
-    """Each badge subject's files."""
-    return [
+    """Each badge subject's files, then each cycle's."""
+    units: list[Unit[BadgeKey, list[Artifact]]] = [
         Unit((kind, key), None, partial(_files_of, portal, options, urls, kind, key))
         for kind, key in badge_subject_keys(portal)
     ]
+    units.extend(
+        Unit(("cycle", cycle_id), None, partial(_cycle_files, portal, options, urls, cycle_id))
+        for cycle_id in portal.scorecard.cycles
+    )
+    return units
 
 
 def badge_artifacts(portal: Portal, urls: SiteUrls, options: BadgeOptions) -> list[Artifact]:
@@ -63,3 +68,15 @@ def _files_of(
     subject = badge_subject(portal, kind, key)
     assert subject is not None, f"{kind} has no badges"
     return badge_files(subject, options, urls, key)
+
+
+def _cycle_files(
+    portal: Portal, options: BadgeOptions, urls: SiteUrls, cycle_id: str
+) -> list[Artifact]:
+    result = portal.scorecard.cycles[cycle_id]
+    label = options.label_for(id=cycle_id, title=result.cycle.title, kind="cycle")
+    wording = cycle_wording(label, result, portal.scorecard.north_star)
+    return [
+        Artifact(urls.cycle_badge_url(cycle_id), badge_svg(wording, options.style)),
+        Artifact(urls.cycle_badge_url(cycle_id, "json"), endpoint_json(wording)),
+    ]

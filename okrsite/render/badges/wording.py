@@ -8,8 +8,10 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from okrsite.compute.grades import CycleResult, CycleState
 from okrsite.compute.scorecard import Score
-from okrsite.compute.wording import progress_and_status
+from okrsite.compute.wording import grade_text, progress_and_status
+from okrsite.model import Status
 from okrsite.render.badges.colors import STATUS_COLORS
 
 _NOT_XML = frozenset("\ufffe\uffff")  # noncharacters XML 1.0 forbids
@@ -47,3 +49,14 @@ def one_line(text: str) -> str:
 
 def badge_wording(label: str, score: Score) -> BadgeWording:
     return BadgeWording(one_line(label), badge_message(score), STATUS_COLORS[score.status])
+
+
+def cycle_wording(label: str, result: CycleResult, north_star: Score) -> BadgeWording:
+    """A cycle's badge: a closed one's grade (blue, as done), the current one's progress and
+    status so far (the north star's), a later one not scored yet."""
+    if result.state is CycleState.PAST:
+        message = "no grade" if result.score is None else f"grade {grade_text(result.score)}"
+        return BadgeWording(one_line(label), message, STATUS_COLORS[Status.DONE])
+    if result.state is CycleState.CURRENT:
+        return badge_wording(label, north_star)
+    return BadgeWording(one_line(label), "not scored yet", STATUS_COLORS[Status.NOT_STARTED])

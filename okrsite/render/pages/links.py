@@ -27,5 +27,8 @@ class PageLinks:
     def overview(self) -> str:
         return self.urls.relative(self.page_url, self.urls.overview_url())
 
+    def cycle(self, cycle_id: str) -> str:
+        return self.urls.relative(self.page_url, self.urls.cycle_url(cycle_id))
+
     def file(self, path: str) -> str:
         return self.urls.relative(self.page_url, self.urls.file_url(path))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from okrsite.compute.grades import CycleState, GroupGrade
 from okrsite.compute.progress import checkins_until, current_value, milestone_done
 from okrsite.compute.scorecard import Score
 from okrsite.model import Entity, KeyResult
@@ -66,3 +67,35 @@ class Lookup:
             if c.confidence is not None
         ]
         return given[-1] if given else None
+
+    def current_and_next(self, objectives: Iterable[str]) -> tuple[list[str], list[str]]:
+        """A group's objectives in the current cycle, and those planned only for later ones
+        (objectives of closed cycles only are shown per cycle, by `past_cycles`)."""
+        card = self.portal.scorecard
+        now: list[str] = []
+        later: list[str] = []
+        for key in objectives:
+            if card.in_cycle[key]:
+                now.append(key)
+            elif any(card.cycles[c].state is CycleState.NEXT for c in card.cycles_of[key]):
+                later.append(key)
+        return now, later
+
+    def past_cycles(self, group: str, key: str) -> Mapping[str, GroupGrade]:
+        """A group's result in each closed cycle, by cycle id (`group`: value-stream, stage,
+        capability, team or outcome)."""
+        grades = self.portal.scorecard.group_grades
+        found: Mapping[str, GroupGrade] = grades.get(f"{group}/{key}", {})
+        return found
+
+    def group_score(self, group: str, key: str) -> Score:
+        """A group's live score in the current cycle (`group` as for `past_cycles`)."""
+        card = self.portal.scorecard
+        by_group: dict[str, Mapping[str, Score]] = {
+            "value-stream": card.value_streams,
+            "stage": card.stages,
+            "capability": card.capabilities,
+            "team": card.teams,
+            "outcome": card.outcomes,
+        }
+        return by_group[group][key]

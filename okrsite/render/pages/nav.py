@@ -64,7 +64,11 @@ def portal_nav(
     team_roots = roots({k: t.parent for k, t in model.teams.items()})
     return [
         {"Overview": urls.overview_source()},
-        section("cycles", []),
+        section(
+            "cycles",
+            [urls.cycle_source(c) for c in reversed(portal.scorecard.cycles)],
+            len(portal.scorecard.cycles),
+        ),
         section("value-streams", streams, len(model.value_streams) + len(model.stages)),
         section(
             "capabilities",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property, partial
 from typing import Any
 
+from okrsite.compute.grades import CycleState
 from okrsite.compute.scorecard import Score
 from okrsite.model import Entity, Status
 from okrsite.portal import Portal
@@ -20,7 +21,7 @@ from okrsite.render.burnup import burnup_chart
 from okrsite.render.cycle_chart import cycle_chart
 from okrsite.render.pages.trees import ancestors, depth_first, roots
 from okrsite.render.pages.trend import trend_chart
-from okrsite.urls import Kind, SiteUrls
+from okrsite.urls import Kind, SiteUrls, cycle_badge_path
 
 INDEX_TITLES: dict[str, str] = {
     "value-streams": "Value streams",
@@ -110,13 +111,23 @@ def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
         )
 
     def counts_of(objectives: Iterable[str]) -> list[tuple[Status, int]]:
-        return status_counts(card.objectives[key] for key in objectives)
+        """Statuses of the current cycle's objectives among `objectives`, as roll-ups count."""
+        return status_counts(card.objectives[key] for key in objectives if card.in_cycle[key])
 
     def overview() -> Mapping[str, Any]:
-        off_track = furthest_behind(card.objectives)
-        off_track_key_results = furthest_behind(card.key_results)
+        in_cycle = card.in_cycle
+        off_track = furthest_behind(card.objectives, lambda key: in_cycle[key])
+        off_track_key_results = furthest_behind(
+            card.key_results, lambda key: in_cycle[model.key_results[key].objective]
+        )
         return {
             "status_counts": counts_of(model.objectives),
+            "cycle_objectives": sum(1 for key in model.objectives if in_cycle[key]),
+            "past_cycles": {
+                cycle_id: result
+                for cycle_id, result in card.cycles.items()
+                if result.state is CycleState.PAST
+            },
             "stage_counts": {
                 stage: counts_of(relations.objectives_by_stage.get(stage, ()))
                 for stage in model.stages
@@ -211,6 +222,20 @@ def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
             }
         return {"tree": trees[section]() if section in trees else [], **extra}
 
+    def cycle(cycle_id: str) -> Mapping[str, Any]:
+        return {"result": card.cycles[cycle_id], "badge": cycle_badge_path(cycle_id)}
+
+    for cycle_id, result in card.cycles.items():
+        pages.append(
+            PagePlan(
+                source=urls.cycle_source(cycle_id),
+                url=urls.cycle_url(cycle_id),
+                template="okrsite/cycle.md.jinja",
+                title=result.cycle.title,
+                subject=None,
+                context=partial(cycle, cycle_id),
+            )
+        )
     for section, title in INDEX_TITLES.items():
         pages.append(
             PagePlan(
@@ -226,9 +251,10 @@ def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
     return pages
 
 
-def furthest_behind(scores: Mapping[str, Score]) -> list[str]:
-    """Off-track keys, the largest gap to the expected line first (then by key, for stability)."""
-    off = [(k, s) for k, s in scores.items() if s.status is Status.OFF_TRACK]
+def furthest_behind(scores: Mapping[str, Score], shown: Callable[[str], bool]) -> list[str]:
+    """Off-track keys among those `shown`, the largest gap to the expected line first (then by
+    key, for stability)."""
+    off = [(k, s) for k, s in scores.items() if s.status is Status.OFF_TRACK and shown(k)]
     return [k for k, _ in sorted(off, key=lambda item: (-_gap(item[1]), item[0]))]
 
 
