@@ -66,7 +66,7 @@ def portal_nav(
         {"Overview": urls.overview_source()},
         section(
             "cycles",
-            [urls.cycle_source(c) for c in reversed(portal.scorecard.cycles)],
+            [urls.cycle_source(c) for c in reversed(list(portal.scorecard.cycles))],
             len(portal.scorecard.cycles),
         ),
         section("value-streams", streams, len(model.value_streams) + len(model.stages)),
