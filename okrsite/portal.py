@@ -46,8 +46,9 @@ def assemble_portal(
     scorecard = score_model(published, relations, as_of, thresholds, rule)
     current = scorecard.cycle
     member_of = memberships(published, current, rule)
-    grades = graded_cycles(published, member_of, current, bands or GradeBands())
-    results = cycle_results(member_of, current, grades, scorecard.north_star.progress)
+    days = rule.grading_days
+    grades = graded_cycles(published, member_of, current, bands or GradeBands(), days, as_of)
+    results = cycle_results(member_of, current, grades, scorecard.north_star.progress, days)
     cycles_of = {key: tuple(cycle.id for cycle in cycles) for key, cycles in member_of.items()}
     by_group = group_grades(_groups(published, relations), grades)
     scorecard = replace(

@@ -48,6 +48,12 @@ def _whole(name: str, value: Any) -> int:
     return value
 
 
+def _days(name: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise SettingsError(f"okrsite setting `{name}` must be a whole number of days, 0 or more")
+    return value
+
+
 def _fraction(name: str, value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
         raise SettingsError(f"okrsite setting `{name}` must be a number from 0 to 1")
@@ -120,6 +126,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("at_risk", 0.25, _fraction),
     Setting("cycle", CycleLength.QUARTER.value, _choice([c.value for c in CycleLength])),
     Setting("year_start", 1, _month),
+    Setting("grading_days", 14, _days),
     Setting("aspirational_met", 0.7, _fraction),
     Setting("partly_met", 0.4, _fraction),
     Setting("visibility", Visibility.INTERNAL.value, _choice([v.value for v in Visibility])),
@@ -190,7 +197,7 @@ def read_settings(
         as_of=as_of,
         visibility=Visibility(v["visibility"]),
         thresholds=Thresholds(v["on_track"], v["at_risk"]),
-        cycles=CycleRule(CycleLength(v["cycle"]), v["year_start"]),
+        cycles=CycleRule(CycleLength(v["cycle"]), v["year_start"], v["grading_days"]),
         grade_bands=GradeBands(v["aspirational_met"], v["partly_met"]),
         history=HistorySettings(v["history"], v["history_max_commits"], v["history_since"]),
     )

@@ -59,7 +59,12 @@ def load_portal(
 ) -> LoadedPortal:
     """Load, join git history, publish and score: everything before rendering."""
     files = session.files if session else None
-    result = load_content(content_dir, relative_to=relative_to, memo=files)
+    result = load_content(
+        content_dir,
+        relative_to=relative_to,
+        memo=files,
+        grading_days=settings.cycles.grading_days,
+    )
     if result.model is None:
         return LoadedPortal(None, result.problems)
     model = result.model

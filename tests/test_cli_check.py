@@ -225,3 +225,36 @@ def test_a_broken_mkdocs_yml_is_named_with_its_line(project: Path) -> None:
         "check", "--as-of", "2026-11-23", "--cycle", "year", "--year-start", "7", cwd=project
     )
     assert fixed.returncode == 0, fixed.stderr
+
+
+GRADED_LATE = """\
+kind: Objective
+id: graded-late
+title: Graded late
+period: 2026-Q3
+key_results:
+  - id: late-reading
+    title: Late reading
+    baseline: 0
+    target: 10
+    checkins:
+      - {date: 2026-10-05, value: 8}
+"""
+
+
+def test_check_ins_in_the_grading_days_pass_and_later_ones_fail(project: Path) -> None:
+    """Q3 ends 09-30; a reading of 10-05 is in the default 14 grading days, not in 3."""
+    (project / "content" / "late.yml").write_text(GRADED_LATE, "utf-8")
+    run = okrsite("check", "--as-of", "2026-11-23", cwd=project)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "check-in dated" not in run.stdout + run.stderr
+    (project / "mkdocs.yml").write_text(
+        "site_name: OKRs\nplugins:\n  - okrsite:\n      grading_days: 3\n", "utf-8"
+    )
+    run = okrsite("check", "--as-of", "2026-11-23", cwd=project)
+    assert run.returncode == 1
+    assert (
+        "content/late.yml:11:9: error: check-in dated 2026-10-05 lies outside the key result's "
+        "window 2026-07-01 – 2026-09-30 and its 3 grading days (until 2026-10-03, the "
+        "`grading_days` setting)" in run.stdout + run.stderr
+    )

@@ -81,6 +81,28 @@ def test_a_grade_counts_check_ins_up_to_the_cycles_last_day_and_no_later() -> No
     assert grade(model, "o", Q3) == pytest.approx(0.5)
 
 
+def test_check_ins_in_the_grading_days_after_the_cycle_count_toward_its_grade() -> None:
+    written = checkins((date(2026, 9, 30), 50), (date(2026, 10, 5), 90), (date(2026, 10, 20), 95))
+    model = model_of(
+        objective(PERIOD_Q3, "kr"),
+        key_result("kr", "o", 0, 100, current=95, checkins=written),
+    )
+    # Q3 ends 09-30; 14 grading days run to 10-14: the 10-05 reading counts, 10-20 does not
+    assert grade(model, "o", Q3, grading_days=14) == pytest.approx(0.9)
+    assert grade(model, "o", Q3, grading_days=4) == pytest.approx(0.5)  # until 10-04
+    # while grading is still open, only what is known by the as-of date counts
+    assert grade(model, "o", Q3, 14, as_of=date(2026, 10, 3)) == pytest.approx(0.5)
+
+
+def test_a_closed_cycle_says_until_when_it_is_graded() -> None:
+    model = model_of(objective(PERIOD_Q3, "kr"), key_result("kr", "o", 0, 100, current=80))
+    member_of = memberships(model, Q4, QUARTERS)
+    grades = graded_cycles(model, member_of, Q4, GradeBands(), 14, date(2026, 10, 2))
+    results = cycle_results(member_of, Q4, grades, None, 14)
+    assert results["2026-q3"].grading_until == date(2026, 10, 14)
+    assert results["2026-q4"].grading_until is None
+
+
 def test_a_decreasing_metric_grades_by_the_distance_covered() -> None:
     written = checkins((date(2026, 9, 1), 7.5))
     model = model_of(objective(PERIOD_Q3, "kr"), key_result("kr", "o", 10, 5, checkins=written))

@@ -46,7 +46,7 @@ EXPECTED: dict[str, list[str]] = {
     "checkins.yml": [
         "content/case.yml:13:9: error: check-in dated 2026-08-01 is older than the one before it (2026-09-01); list check-ins oldest first, one per date",
         "content/case.yml:14:9: error: check-in dated 2026-08-01 has the same date as the one before it (2026-08-01); list check-ins oldest first, one per date",
-        "content/case.yml:15:9: error: check-in dated 2026-12-15 lies outside the key result's window 2026-07-01 – 2026-11-30; fix the date or the period/`due`",
+        "content/case.yml:15:9: error: check-in dated 2026-12-15 lies outside the key result's window 2026-07-01 – 2026-11-30 and its 14 grading days (until 2026-12-14, the `grading_days` setting); fix the date or the period/`due`",
         "content/case.yml:16:9: error: check-in dated 2026-06-30 is older than the one before it (2026-12-15); list check-ins oldest first, one per date",
         "content/case.yml:16:9: error: check-in dated 2026-06-30 lies outside the key result's window 2026-07-01 – 2026-11-30; fix the date or the period/`due`",
         "content/case.yml:17:9: error: `done` does not belong in a check-in of a metric key result; use `value`",

@@ -180,3 +180,12 @@ def test_each_cycle_has_a_badge(portal: Portal) -> None:
     )
     nexts = [r for r in portal.scorecard.cycles.values() if r.state is CycleState.NEXT]
     assert "not scored yet" in badges[f"badges/cycle/{nexts[0].cycle.id}.json"]
+
+
+def test_a_cycle_in_its_grading_days_says_until_when(portal: Portal) -> None:
+    model = load_content(ROOT / "content").model
+    assert model is not None
+    early = assemble_portal(model, date(2026, 10, 5))
+    pages = {a.path: str(a.content) for a in render_pages(early, URLS)}
+    assert "open until 2026-10-14" in pages[URLS.cycle_source("2026-q3")]
+    assert "open until" not in pages[URLS.cycle_source("2026-q2")]

@@ -134,6 +134,8 @@ def test_absolute_paths_stay_absolute(tmp_path: Path) -> None:
         ("year_start", 13),
         ("year_start", "july"),
         ("year_start", True),
+        ("grading_days", -1),
+        ("grading_days", 2.5),
         ("aspirational_met", 1.2),
         ("partly_met", "0.4"),
     ],
@@ -218,7 +220,7 @@ def test_partly_met_cannot_be_above_met() -> None:
 
 
 def test_cycle_settings_reach_the_portal_settings() -> None:
-    settings = read(cycle="half", year_start=4)
-    assert settings.portal.cycles == CycleRule(CycleLength.HALF, 4)
-    assert read().portal.cycles == CycleRule(CycleLength.QUARTER, 1)
+    settings = read(cycle="half", year_start=4, grading_days=0)
+    assert settings.portal.cycles == CycleRule(CycleLength.HALF, 4, 0)
+    assert read().portal.cycles == CycleRule(CycleLength.QUARTER, 1, 14)
     assert read(aspirational_met=0.6, partly_met=0.3).portal.grade_bands == GradeBands(0.6, 0.3)

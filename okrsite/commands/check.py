@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     except (AsOfError, OptionError) as exc:
         print(f"okrsite check: {exc}", file=sys.stderr)
         return 2
-    result = load_content(content_dir)
+    result = load_content(content_dir, grading_days=cycles.grading_days)
     failed = has_errors(result.problems, strict=args.strict)
     if args.format == "json":
         print(json.dumps([_as_json(p) for p in result.problems], indent=2, ensure_ascii=False))

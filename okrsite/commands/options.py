@@ -93,4 +93,4 @@ def cycle_rule(args: argparse.Namespace) -> CycleRule:
         except SiteConfigError as exc:
             raise OptionError(f"{exc} (or give --cycle and --year-start)") from None
     length = CycleLength(args.cycle) if args.cycle is not None else configured.length
-    return CycleRule(length, args.year_start or configured.year_start)
+    return CycleRule(length, args.year_start or configured.year_start, configured.grading_days)

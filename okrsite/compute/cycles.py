@@ -37,10 +37,15 @@ class CycleRule:
 
     length: CycleLength = CycleLength.QUARTER
     year_start: int = 1  # the month (1-12) a fiscal year starts in
+    # teams grade a cycle in the days after it ends: check-ins dated up to this many days after
+    # a window's end are accepted and count toward that cycle's grade
+    grading_days: int = 14
 
     def __post_init__(self) -> None:
         if not 1 <= self.year_start <= 12:
             raise ValueError(f"year_start must be a month from 1 to 12, not {self.year_start}")
+        if self.grading_days < 0:
+            raise ValueError(f"grading_days must be 0 or more, not {self.grading_days}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,9 @@
 
 A grade is the objective's progress as of the cycle's last day (or its period's end, when that
 came first), from what was known then: check-ins written in the YAML and, with history on, the
-values git shows were committed by that day (`timeline.score_objectives`). A later edit of
-`current` therefore never changes a closed cycle's grade.
+values git shows were committed by that day (`timeline.as_it_stood`). Teams grade in the
+`grading_days` after that day: check-ins dated and values committed until then count too. A
+later edit of `current` therefore never changes a closed cycle's grade.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from okrsite.compute.cycles import Cycle, CycleRule, cycles_overlapping, overlaps
@@ -92,9 +93,18 @@ def progress_on(model: Model, keys: Iterable[str], day: date) -> dict[str, float
     return found
 
 
-def grade(model: Model, key: str, cycle: Cycle) -> float | None:
-    """The objective's progress (0-1) as it stood at the end of its day in a closed cycle."""
-    return progress_on(model, [key], grade_day(model.objectives[key], cycle))[key]
+def counted_until(objective: Objective, cycle: Cycle, grading_days: int, as_of: date) -> date:
+    """The last day whose check-ins and commits count toward a grade: the grade day plus the
+    days teams have to grade, but never past the as-of date (nothing later is known)."""
+    return min(grade_day(objective, cycle) + timedelta(days=grading_days), as_of)
+
+
+def grade(
+    model: Model, key: str, cycle: Cycle, grading_days: int = 0, as_of: date = date.max
+) -> float | None:
+    """The objective's progress (0-1) as it stood at the end of its grading in a closed cycle."""
+    day = counted_until(model.objectives[key], cycle, grading_days, as_of)
+    return progress_on(model, [key], day)[key]
 
 
 def band(value: float, ambition: Ambition, bands: GradeBands) -> Band:
@@ -115,7 +125,12 @@ class Grade:
 
 
 def graded_cycles(
-    model: Model, member_of: Mapping[str, tuple[Cycle, ...]], current: Cycle, bands: GradeBands
+    model: Model,
+    member_of: Mapping[str, tuple[Cycle, ...]],
+    current: Cycle,
+    bands: GradeBands,
+    grading_days: int = 0,
+    as_of: date = date.max,
 ) -> dict[str, dict[str, Grade]]:
     """Every objective's grade in each closed cycle it belongs to: {objective: {cycle id: grade}}.
 
@@ -126,7 +141,8 @@ def graded_cycles(
     for key, objective in model.objectives.items():
         for cycle in member_of[key]:
             if state_of(cycle, current) is CycleState.PAST:
-                by_day.setdefault(grade_day(objective, cycle), []).append((key, cycle.id))
+                day = counted_until(objective, cycle, grading_days, as_of)
+                by_day.setdefault(day, []).append((key, cycle.id))
     grades: dict[str, dict[str, Grade]] = {key: {} for key in model.objectives}
     for day in sorted(by_day):
         graded = by_day[day]
@@ -191,6 +207,7 @@ class CycleResult:
     # next: None (not scored)
     score: float | None
     bands: Tally  # past: how many objectives met, partly met, missed; else empty
+    grading_until: date | None = None  # past: the last day check-ins still count toward grades
 
 
 def cycle_results(
@@ -198,6 +215,7 @@ def cycle_results(
     current: Cycle,
     grades: Mapping[str, Mapping[str, Grade]],
     current_score: float | None,
+    grading_days: int = 0,
 ) -> dict[str, CycleResult]:
     """Every cycle some objective belongs to, and the current one, by id in date order."""
     members: dict[str, list[str]] = {}
@@ -207,10 +225,12 @@ def cycle_results(
     results: dict[str, CycleResult] = {}
     for cycle in every_cycle(member_of.values(), current):
         state, keys = state_of(cycle, current), tuple(members.get(cycle.id, ()))
+        until = None
         if state is CycleState.PAST:
             score, tally = graded_together(grades[key][cycle.id] for key in keys)
+            until = cycle.window.end + timedelta(days=grading_days)
         else:
             score = current_score if state is CycleState.CURRENT else None
             tally = ()
-        results[cycle.id] = CycleResult(cycle, state, keys, score, tally)
+        results[cycle.id] = CycleResult(cycle, state, keys, score, tally, until)
     return results

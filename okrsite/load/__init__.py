@@ -39,18 +39,23 @@ class LoadResult:
 
 
 def load_content(
-    content_dir: Path, *, relative_to: Path | None = None, memo: FileMemo | None = None
+    content_dir: Path,
+    *,
+    relative_to: Path | None = None,
+    memo: FileMemo | None = None,
+    grading_days: int = 14,
 ) -> LoadResult:
     """Read and validate everything below `content_dir`.
 
     Message paths are relative to `relative_to` (default: the working directory) when the file
     lies below it, POSIX style, so editors and CI annotators can open them. A process that loads
     again and again (`mkdocs serve`) passes the same `memo` each time: then only the files that
-    changed since its previous load are read again.
+    changed since its previous load are read again. `grading_days`: the setting of that name
+    (check-ins accepted after a window's end).
     """
     base = Path(os.getcwd()) if relative_to is None else relative_to
     with _collector_paused():
-        return _load(content_dir, base, memo)
+        return _load(content_dir, base, memo, grading_days)
 
 
 @contextmanager
@@ -68,7 +73,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load(content_dir: Path, base: Path, memo: FileMemo | None) -> LoadResult:
+def _load(content_dir: Path, base: Path, memo: FileMemo | None, grading_days: int) -> LoadResult:
     from okrsite.validate import validate_drafts  # validate imports load's reader
 
     shown_dir = display_path(content_dir, base)
@@ -99,5 +104,5 @@ def _load(content_dir: Path, base: Path, memo: FileMemo | None) -> LoadResult:
             file_drafts, file_problems = read_file(raw, shown)
             drafts.extend(file_drafts)
             problems.extend(file_problems)
-    model, problems = validate_drafts(drafts, problems, Location(shown_dir, 1, 1))
+    model, problems = validate_drafts(drafts, problems, Location(shown_dir, 1, 1), grading_days)
     return LoadResult(model, problems)

@@ -52,7 +52,10 @@ E = TypeVar("E")
 
 
 def validate_drafts(
-    drafts: list[Draft], read_problems: list[Problem], content_location: Location
+    drafts: list[Draft],
+    read_problems: list[Problem],
+    content_location: Location,
+    grading_days: int = 14,
 ) -> tuple[Model | None, list[Problem]]:
     """The model (None when there is any error) and all problems, sorted by place.
 
@@ -114,7 +117,8 @@ def validate_drafts(
     kr_drafts = registry.keys(KEY_RESULT)
     for key, key_result in key_results.items():
         objective = objectives[key_result.objective]
-        problems.extend(key_result_problems(key_result, objective, kr_drafts[key].read))
+        read = kr_drafts[key].read
+        problems.extend(key_result_problems(key_result, objective, read, grading_days))
     objective_drafts = registry.keys(OBJECTIVE)
     for key, objective in objectives.items():
         problems.extend(objective_problems(objective, objective_drafts[key].read))

@@ -8,6 +8,7 @@ without key results or without a period).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date, timedelta
 
 from okrsite.compute.scorecard import key_result_window
 from okrsite.model import (
@@ -61,8 +62,10 @@ def _order(location: Location) -> tuple[str, int, int]:
 
 
 def key_result_problems(
-    key_result: KeyResult, objective: Objective, read: RecordRead
+    key_result: KeyResult, objective: Objective, read: RecordRead, grading_days: int = 14
 ) -> list[Problem]:
+    """`grading_days`: how long after its window a key result may still get check-ins (the
+    `grading_days` setting: teams grade a cycle in the days after it ends)."""
     problems: list[Problem] = []
     if key_result.type is KeyResultType.METRIC:
         for name in ("baseline", "target"):
@@ -101,7 +104,8 @@ def key_result_problems(
                     )
                 )
     problems.extend(_due_problems(key_result, objective, read))
-    problems.extend(_checkin_problems(key_result, key_result_window(key_result, objective)))
+    window = key_result_window(key_result, objective)
+    problems.extend(_checkin_problems(key_result, window, grading_days))
     return problems
 
 
@@ -128,7 +132,9 @@ def _due_problems(key_result: KeyResult, objective: Objective, read: RecordRead)
     return []
 
 
-def _checkin_problems(key_result: KeyResult, window: Window | None) -> list[Problem]:
+def _checkin_problems(
+    key_result: KeyResult, window: Window | None, grading_days: int
+) -> list[Problem]:
     problems: list[Problem] = []
     metric = key_result.type is KeyResultType.METRIC
     wanted, unwanted = ("value", "done") if metric else ("done", "value")
@@ -158,16 +164,36 @@ def _checkin_problems(key_result: KeyResult, window: Window | None) -> list[Prob
                     f"({previous.date}); list check-ins oldest first, one per date",
                 )
             )
-        if window is not None and not window.start <= checkin.date <= window.end:
-            problems.append(
-                error(
-                    at,
-                    f"check-in dated {checkin.date} lies outside the key result's window "
-                    f"{window.start} – {window.end}; fix the date or the period/`due`",
-                )
-            )
+        if window is not None:
+            problems.extend(_checkin_date_problems(at, checkin.date, window, grading_days))
         previous = checkin
     return problems
+
+
+def _checkin_date_problems(
+    at: Location, day: date, window: Window, grading_days: int
+) -> list[Problem]:
+    """A check-in inside its key result's window, or in the grading days after it (teams grade
+    a cycle in the days after it ends), is fine; any other date is an error."""
+    graded_by = window.end + timedelta(days=grading_days)
+    if day < window.start:
+        return [
+            error(
+                at,
+                f"check-in dated {day} lies outside the key result's window "
+                f"{window.start} – {window.end}; fix the date or the period/`due`",
+            )
+        ]
+    if day > graded_by:
+        return [
+            error(
+                at,
+                f"check-in dated {day} lies outside the key result's window "
+                f"{window.start} – {window.end} and its {grading_days} grading days (until "
+                f"{graded_by}, the `grading_days` setting); fix the date or the period/`due`",
+            )
+        ]
+    return []
 
 
 def objective_problems(objective: Objective, read: RecordRead) -> list[Problem]:
