@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
-from okrsite.compute.cycles import CycleRule
+from okrsite.compute.comparison import cycle_day, progress_then
+from okrsite.compute.cycles import CycleRule, previous_cycle
 from okrsite.compute.grades import (
     GradeBands,
     cycle_results,
@@ -50,9 +51,23 @@ def assemble_portal(
     grades = graded_cycles(published, member_of, current, bands or GradeBands(), days, as_of)
     results = cycle_results(member_of, current, grades, scorecard.north_star.progress, days)
     cycles_of = {key: tuple(cycle.id for cycle in cycles) for key, cycles in member_of.items()}
-    by_group = group_grades(_groups(published, relations), grades)
+    groups = _groups(published, relations)
+    previous = previous_cycle(current, rule)
+    day = cycle_day(as_of, current, previous)
+    then = progress_then(
+        published,
+        groups,
+        [key for key, cycles in member_of.items() if previous in cycles],
+        day.previous_day,
+    )
     scorecard = replace(
-        scorecard, grades=grades, cycles=results, cycles_of=cycles_of, group_grades=by_group
+        scorecard,
+        grades=grades,
+        cycles=results,
+        cycles_of=cycles_of,
+        group_grades=group_grades(groups, grades),
+        cycle_day=day,
+        progress_then=then,
     )
     return Portal(published, relations, scorecard)
 

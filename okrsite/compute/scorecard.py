@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from okrsite.compute.cycles import Cycle, CycleRule, cycle_of, overlaps
 
 if TYPE_CHECKING:  # grades imports this module (objective_progress)
+    from okrsite.compute.comparison import CycleDay
     from okrsite.compute.grades import CycleResult, Grade, GroupGrade
 from okrsite.compute.progress import (
     Thresholds,
@@ -58,6 +59,10 @@ class Scorecard:
     # capability, team, outcome): {cycle id: result}; one flat mapping, so a page reading one
     # group's results depends on that group alone
     group_grades: Mapping[str, Mapping[str, GroupGrade]] = field(default_factory=dict)
+    # the as-of date's day in the current cycle, and the previous cycle's progress on its same
+    # day, by "<group>/<key>" and "north-star" (compute/comparison.py)
+    cycle_day: CycleDay | None = None
+    progress_then: Mapping[str, float] = field(default_factory=dict)
 
 
 def key_result_window(key_result: KeyResult, objective: Objective) -> Window | None:

@@ -99,3 +99,9 @@ class Lookup:
             "outcome": card.outcomes,
         }
         return by_group[group][key]
+
+    def progress_then(self, group: str, key: str | None = None) -> float | None:
+        """The previous cycle's progress on the same day of its cycle (compute/comparison.py):
+        a group's (`group`, `key`), or the whole portal's (`group` "north-star")."""
+        name = group if key is None else f"{group}/{key}"
+        return self.portal.scorecard.progress_then.get(name)
