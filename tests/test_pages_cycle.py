@@ -4,6 +4,7 @@ with the current cycle's objectives, then the next cycle's, then a row per close
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -189,3 +190,26 @@ def test_a_cycle_in_its_grading_days_says_until_when(portal: Portal) -> None:
     pages = {a.path: str(a.content) for a in render_pages(early, URLS)}
     assert "open until 2026-10-14" in pages[URLS.cycle_source("2026-q3")]
     assert "open until" not in pages[URLS.cycle_source("2026-q2")]
+
+
+@pytest.mark.parametrize("section", ["objectives", "key-results", "initiatives"])
+def test_indexes_filter_by_cycle_starting_on_the_current_one(
+    portal: Portal, pages: dict[str, BeautifulSoup], section: str
+) -> None:
+    card, model = portal.scorecard, portal.model
+    index = pages[URLS.index_source(section)].select_one(".okr-index")
+    assert index["data-okr-filters"].split()[0] == "cycle"
+    assert index["data-okr-multi"] == "cycle"
+    assert index["data-okr-start-cycle"] == card.cycle.id
+    assert json.loads(index["data-okr-titles-cycle"]) == {
+        key: result.cycle.title for key, result in card.cycles.items()
+    }
+    rows = index.select("tbody tr")
+    cycles = [row["data-cycle"].split() for row in rows]
+    if section == "objectives":
+        assert cycles == [list(card.cycles_of[key]) for key in model.objectives]
+    elif section == "key-results":
+        assert cycles == [list(card.cycles_of[kr.objective]) for kr in model.key_results.values()]
+    else:
+        assert all(row for row in cycles)  # every initiative is some cycle's work
+    assert any(card.cycle.id not in row for row in cycles)  # the filter hides something

@@ -116,6 +116,13 @@ def test_filtering_the_objectives_index_by_status_shows_only_matching_rows(page:
     rows = index.locator("tbody tr")
     shown = index.locator("[data-okr-shown]")
     total = rows.count()
+    cycle = index.get_by_label("Cycle")  # starts on the current cycle
+    assert cycle.locator("option:checked").inner_text() == "2026 Q4"
+    current = index.locator("tbody tr:visible")
+    assert 0 < current.count() < total and int(shown.inner_text()) == current.count()
+    for cycles in current.evaluate_all("rows => rows.map(row => row.dataset.cycle)"):
+        assert "2026-q4" in cycles.split()
+    cycle.select_option("All cycles")
     assert int(shown.inner_text()) == total
 
     status = index.get_by_label("Status")

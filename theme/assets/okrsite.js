@@ -37,18 +37,29 @@
     });
   }
 
+  /* A row's values for a filter: one, or several (space-separated) for a filter the index names
+     in data-okr-multi, such as the cycles an objective belongs to. */
+  function rowValues(row, name, multi) {
+    var value = row.getAttribute("data-" + name) || "";
+    return multi ? value.split(/\s+/).filter(Boolean) : value ? [value] : [];
+  }
+
   function makeFilterable(index, table) {
     var names = (index.getAttribute("data-okr-filters") || "").split(/\s+/).filter(Boolean);
+    var multi = (index.getAttribute("data-okr-multi") || "").split(/\s+/);
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     var shown = index.querySelector("[data-okr-shown]");
     var bar = document.createElement("div");
     bar.className = "okr-filters";
     var selects = [];
     names.forEach(function (name) {
+      var isMulti = multi.indexOf(name) >= 0;
+      var titles = JSON.parse(index.getAttribute("data-okr-titles-" + name) || "{}");
       var values = [];
       rows.forEach(function (row) {
-        var value = row.getAttribute("data-" + name) || "";
-        if (value && values.indexOf(value) < 0) values.push(value);
+        rowValues(row, name, isMulti).forEach(function (value) {
+          if (values.indexOf(value) < 0) values.push(value);
+        });
       });
       if (values.length < 2) return;
       values.sort();
@@ -56,8 +67,11 @@
       label.textContent = name.charAt(0).toUpperCase() + name.slice(1);
       var select = document.createElement("select");
       select.setAttribute("data-okr-filter", name);
-      select.appendChild(new Option("All", ""));
-      values.forEach(function (value) { select.appendChild(new Option(value, value)); });
+      if (isMulti) select.setAttribute("data-okr-multi", "1");
+      select.appendChild(new Option(index.getAttribute("data-okr-all-" + name) || "All", ""));
+      values.forEach(function (value) { select.appendChild(new Option(titles[value] || value, value)); });
+      var start = index.getAttribute("data-okr-start-" + name);
+      if (start && values.indexOf(start) >= 0) select.value = start;
       select.addEventListener("change", apply);
       label.appendChild(select);
       bar.appendChild(label);
@@ -65,12 +79,15 @@
     });
     if (!selects.length) return;
     index.insertBefore(bar, index.firstChild);
+    apply();
 
     function apply() {
       var count = 0;
       rows.forEach(function (row) {
         var visible = selects.every(function (select) {
-          return !select.value || row.getAttribute("data-" + select.getAttribute("data-okr-filter")) === select.value;
+          var name = select.getAttribute("data-okr-filter");
+          var multi = select.hasAttribute("data-okr-multi");
+          return !select.value || rowValues(row, name, multi).indexOf(select.value) >= 0;
         });
         row.hidden = !visible;
         if (visible) count += 1;

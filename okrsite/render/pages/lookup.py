@@ -105,3 +105,19 @@ class Lookup:
         a group's (`group`, `key`), or the whole portal's (`group` "north-star")."""
         name = group if key is None else f"{group}/{key}"
         return self.portal.scorecard.progress_then.get(name)
+
+    def cycle_titles(self) -> dict[str, str]:
+        """Every cycle's title by id, for an index's cycle filter."""
+        return {key: result.cycle.title for key, result in self.portal.scorecard.cycles.items()}
+
+    def initiative_cycles(self, key: str) -> list[str]:
+        """The cycles of the objectives an initiative serves (through its key results), in
+        date order: the cycles it is work of; one serving none is the current cycle's work."""
+        model, card = self.portal.model, self.portal.scorecard
+        found = {
+            cycle_id
+            for key_result in model.initiatives[key].key_results
+            if key_result in model.key_results
+            for cycle_id in card.cycles_of[model.key_results[key_result].objective]
+        }
+        return sorted(found) or [card.cycle.id]
