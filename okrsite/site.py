@@ -183,7 +183,7 @@ def site_artifacts(
             feed_path=FEED_PATH,
             environment=environment,
         ),
-        render_feed(portal, changes, urls, site_name=options.site_name),
+        render_feed(portal, changes, urls, site_name=options.site_name, days=options.changes_days),
         *(artifact for kept in badges.values() for artifact in kept.value),
         *redirect_artifacts(portal, urls, options.badges),
         *export_artifacts(export_texts(read, urls, json_parts, csv_rows), urls),

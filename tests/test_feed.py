@@ -10,9 +10,11 @@ import feedparser
 import pytest
 from history_repo import committed_series, objective_yaml, portal_of
 
+from okrsite.compute.wording import grade_text
 from okrsite.portal import Portal, assemble_portal
 from okrsite.render.changes import recent_changes
 from okrsite.render.feed import feed_url, render_feed
+from okrsite.render.pages.formats import percent
 from okrsite.urls import SiteUrls
 
 AS_OF = date(2026, 10, 10)
@@ -39,7 +41,8 @@ def test_every_change_is_an_entry_with_the_committed_values(portal: Portal) -> N
     assert feed.path == "okrs/feed.xml" == feed_url(SiteUrls("okrs"))
     assert parsed.feed.title == "SkyWay OKRs: recent changes"
     assert parsed.feed.updated == "2026-10-05T00:00:00Z"
-    assert len(parsed.entries) == sum(len(day.changes) for day in changes)
+    # every change, and the close of 2026 Q3 (its own test below)
+    assert len(parsed.entries) == sum(len(day.changes) for day in changes) + 1
     wait = [e for e in parsed.entries if e.tags[0].term == "key-result" and "Wait" in e.title]
     assert [(e.updated, e.summary) for e in wait] == [
         (
@@ -91,8 +94,13 @@ def test_ids_stay_the_same_when_later_commits_arrive(tmp_path: Path) -> None:
         render_feed(later, recent_changes(later, days=120), SiteUrls(), site_name="S").content
     )
 
-    old = {e.id: (e.updated, e.title) for e in before.entries}
-    assert old.items() < {e.id: (e.updated, e.title) for e in after.entries}.items()
+    def changes_of(parsed: feedparser.FeedParserDict) -> dict[str, tuple[str, str]]:
+        return {e.id: (e.updated, e.title) for e in parsed.entries if e.tags[0].term != "cycle"}
+
+    assert changes_of(before).items() < changes_of(after).items()
+    # a closed cycle keeps its id; its `updated` moves once its grades are final
+    cycles = [{e.id for e in feed.entries if e.tags[0].term == "cycle"} for feed in (before, after)]
+    assert cycles[0] == cycles[1] == {"urn:okrsite:change:cycle:2026-q3:2026-10-01"}
 
 
 def test_user_text_is_escaped_and_unencodable_characters_dropped(portal: Portal) -> None:
@@ -125,8 +133,38 @@ def test_the_same_input_gives_the_same_bytes(portal: Portal, tmp_path: Path) -> 
 
 
 def test_a_quiet_period_is_still_a_valid_feed(portal: Portal) -> None:
-    parsed = parse(render_feed(portal, (), SiteUrls(), site_name="S").content)
+    # no change and no cycle closed in the last 5 days (Q3 closed on 10-01)
+    parsed = parse(render_feed(portal, (), SiteUrls(), site_name="S", days=5).content)
 
     assert parsed.entries == []
     assert parsed.feed.updated == "2026-10-10T00:00:00Z"
     assert parsed.feed.id == "urn:okrsite:feed"
+
+
+def test_a_cycle_that_closed_is_an_entry_with_its_results(portal: Portal) -> None:
+    """Q3 closed on 10-01 (the first day after it); on 10-10 it is still in its 14 grading
+    days, so the entry says so; from 10-15 its grades are final and the entry is updated."""
+    changes = recent_changes(portal, days=120)
+    parsed = parse(render_feed(portal, changes, SiteUrls("okrs"), site_name="S", days=120).content)
+    [closed] = [e for e in parsed.entries if e.tags[0].term == "cycle"]
+    q3 = portal.scorecard.cycles["2026-q3"]
+    assert q3.score is not None
+    assert closed.title == f"2026 Q3 closed: grade {grade_text(q3.score)}"
+    assert closed.updated == "2026-10-01T00:00:00Z"
+    assert closed.id == "urn:okrsite:change:okrs:cycle:2026-q3:2026-10-01"
+    assert closed.link == "cycles/2026-q3/"
+    assert closed.summary == (
+        f"2026 Q3 (2026-07-01 to 2026-09-30) closed. Grade {grade_text(q3.score)} "
+        f"({percent(q3.score)}). 1 objective: 0 met, 1 partly met, 0 missed. "
+        "Grading is open until 2026-10-14: grades may still change."
+    )
+    order = [e.updated for e in parsed.entries]
+    assert order == sorted(order, reverse=True)  # among the changes, by date
+
+    later = replace(portal, scorecard=replace(portal.scorecard, as_of=date(2026, 11, 23)))
+    parsed = parse(render_feed(later, (), SiteUrls("okrs"), site_name="S", days=60).content)
+    [closed] = parsed.entries
+    assert closed.updated == "2026-10-15T00:00:00Z" == parsed.feed.updated
+    assert "Grading is open" not in closed.summary
+    parsed = parse(render_feed(later, (), SiteUrls("okrs"), site_name="S", days=30).content)
+    assert parsed.entries == []  # closed 53 days before: out of a 30-day feed

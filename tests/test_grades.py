@@ -94,6 +94,13 @@ def test_check_ins_in_the_grading_days_after_the_cycle_count_toward_its_grade() 
     assert grade(model, "o", Q3, 14, as_of=date(2026, 10, 3)) == pytest.approx(0.5)
 
 
+def test_an_objective_running_on_is_graded_on_the_cycles_last_day_without_grading_days() -> None:
+    written = checkins((date(2026, 3, 31), 20), (date(2026, 4, 5), 30))
+    model = model_of(objective(YEAR, "kr"), key_result("kr", "o", 0, 100, checkins=written))
+    q1 = objective_cycles(model.objectives["o"], Q4, QUARTERS)[0]
+    assert grade(model, "o", q1, grading_days=14) == pytest.approx(0.2)  # 04-05 is Q2's
+
+
 def test_a_closed_cycle_says_until_when_it_is_graded() -> None:
     model = model_of(objective(PERIOD_Q3, "kr"), key_result("kr", "o", 0, 100, current=80))
     member_of = memberships(model, Q4, QUARTERS)

@@ -94,9 +94,14 @@ def progress_on(model: Model, keys: Iterable[str], day: date) -> dict[str, float
 
 
 def counted_until(objective: Objective, cycle: Cycle, grading_days: int, as_of: date) -> date:
-    """The last day whose check-ins and commits count toward a grade: the grade day plus the
-    days teams have to grade, but never past the as-of date (nothing later is known)."""
-    return min(grade_day(objective, cycle) + timedelta(days=grading_days), as_of)
+    """The last day whose check-ins and commits count toward a grade: the grade day, plus the
+    days teams have to grade when the objective's period ends in this cycle (one that runs on,
+    a yearly objective in its first quarter, goes on being measured: the quarter's last day
+    counts), but never past the as-of date (nothing later is known)."""
+    period = objective.period
+    ends_here = period is not None and period.window.end <= cycle.window.end
+    extra = timedelta(days=grading_days if ends_here else 0)
+    return min(grade_day(objective, cycle) + extra, as_of)
 
 
 def grade(

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from datetime import date
+from datetime import date, timedelta
 from urllib.parse import quote, urlsplit
 
 from okrsite.artifacts import Artifact
+from okrsite.compute.grades import CycleResult, CycleState
+from okrsite.compute.wording import band_label, grade_text
 from okrsite.model import KeyResult, KeyResultType, Objective
 from okrsite.portal import Portal
 from okrsite.render.changes import Change, ChangeDay, changes_url
@@ -32,11 +34,22 @@ def feed_url(urls: SiteUrls) -> str:
 
 
 def render_feed(
-    portal: Portal, changes: tuple[ChangeDay, ...], urls: SiteUrls, *, site_name: str
+    portal: Portal,
+    changes: tuple[ChangeDay, ...],
+    urls: SiteUrls,
+    *,
+    site_name: str,
+    days: int = 60,
 ) -> Artifact:
+    """The feed: each change of the last `days` (the `changes_days` setting), and an entry for
+    each cycle that closed in them, with its results."""
     feed = ET.Element("feed", xmlns=ATOM)  # plain names under a default namespace: ElementTree
     # would otherwise want Atom's unqualified attributes qualified too
-    newest = changes[0].day if changes else portal.scorecard.as_of
+    closed = closed_cycles(portal, days)
+    newest = max(
+        [*(day.day for day in changes[:1]), *(entry_updated(portal, r) for r in closed)],
+        default=portal.scorecard.as_of,
+    )
     add(feed, "title", f"{site_name}: recent changes")
     add(feed, "subtitle", "Key results and objectives whose progress or status changed")
     add(feed, "id", feed_id(urls))
@@ -46,9 +59,14 @@ def render_feed(
     add(feed, "link", rel="alternate", type="text/html", href=href(urls, changes_url(urls)))
     if urls.site_url:
         add(feed, "link", rel="self", type="application/atom+xml", href=href(urls, feed_url(urls)))
+    pending = list(closed)  # newest first, as the change days
     for change_day in changes:
+        while pending and closing_day(pending[0]) >= change_day.day:
+            add_cycle_entry(feed, portal, urls, pending.pop(0))
         for change in change_day.changes:
             add_entry(feed, portal, urls, change_day.day, change)
+    for result in pending:
+        add_cycle_entry(feed, portal, urls, result)
     ET.indent(feed)
     body = ET.tostring(feed, encoding="unicode")
     return Artifact(feed_url(urls), f'<?xml version="1.0" encoding="utf-8"?>\n{body}\n')
@@ -74,6 +92,58 @@ def add_entry(feed: ET.Element, portal: Portal, urls: SiteUrls, day: date, chang
     )
     add(entry, "category", term=change.kind.value, label=KIND_NAMES[change.kind])
     add(entry, "summary", summary(change, entity), type="text")
+
+
+def closing_day(result: CycleResult) -> date:
+    """The first day after a cycle: the day it closed."""
+    return result.cycle.window.end + timedelta(days=1)
+
+
+def closed_cycles(portal: Portal, days: int) -> list[CycleResult]:
+    """Cycles that closed in the last `days` before the as-of date, newest first."""
+    as_of = portal.scorecard.as_of
+    return sorted(
+        (
+            result
+            for result in portal.scorecard.cycles.values()
+            if result.state is CycleState.PAST
+            and as_of - timedelta(days=days) < closing_day(result) <= as_of
+        ),
+        key=closing_day,
+        reverse=True,
+    )
+
+
+def entry_updated(portal: Portal, result: CycleResult) -> date:
+    """When a closed cycle's entry last changed: its closing day, then the day its grading
+    ended (grades are final from then), so readers see the final results as an update."""
+    final = (result.grading_until or result.cycle.window.end) + timedelta(days=1)
+    return final if final <= portal.scorecard.as_of else closing_day(result)
+
+
+def add_cycle_entry(feed: ET.Element, portal: Portal, urls: SiteUrls, result: CycleResult) -> None:
+    cycle = result.cycle
+    entry = add(feed, "entry")
+    graded = "no grade" if result.score is None else f"grade {grade_text(result.score)}"
+    add(entry, "title", f"{cycle.title} closed: {graded}")
+    add(entry, "id", entry_id(urls, "cycle", cycle.id, closing_day(result)))
+    add(entry, "updated", timestamp(entry_updated(portal, result)))
+    add(entry, "link", rel="alternate", type="text/html", href=href(urls, urls.cycle_url(cycle.id)))
+    add(entry, "category", term="cycle", label="Cycle")
+    add(entry, "summary", cycle_summary(portal, result), type="text")
+
+
+def cycle_summary(portal: Portal, result: CycleResult) -> str:
+    cycle = result.cycle
+    objectives = len(result.objectives)
+    parts = [f"{cycle.title} ({cycle.window.start} to {cycle.window.end}) closed."]
+    if result.score is not None:
+        parts.append(f"Grade {grade_text(result.score)} ({percent(result.score)}).")
+    tally = ", ".join(f"{count} {band_label(band)}" for band, count in result.bands)
+    parts.append(f"{objectives} objective{'s' if objectives != 1 else ''}: {tally}.")
+    if result.grading_until is not None and portal.scorecard.as_of <= result.grading_until:
+        parts.append(f"Grading is open until {result.grading_until}: grades may still change.")
+    return " ".join(parts)
 
 
 def summary(change: Change, entity: Objective | KeyResult) -> str:
@@ -117,14 +187,14 @@ def feed_id(urls: SiteUrls) -> str:
     return urls.absolute(feed_url(urls)) or "urn:okrsite:feed" + urn_part(urls.prefix)
 
 
-def entry_id(urls: SiteUrls, kind: Kind, key: str, day: date) -> str:
+def entry_id(urls: SiteUrls, kind: Kind | str, key: str, day: date) -> str:
     """A tag URI on the site's host when it is known, else a URN; both stable for entity + day."""
     if urls.site_url:
         address = urlsplit(urls.site_url)
         if address.hostname:
             path = quote(address.path.rstrip("/") + "/" + urls.prefix)
-            return f"tag:{address.hostname},{day.isoformat()}:{path}{kind.value}/{key}"
-    return f"urn:okrsite:change{urn_part(urls.prefix)}:{kind.value}:{key}:{day.isoformat()}"
+            return f"tag:{address.hostname},{day.isoformat()}:{path}{kind}/{key}"
+    return f"urn:okrsite:change{urn_part(urls.prefix)}:{kind}:{key}:{day.isoformat()}"
 
 
 def urn_part(prefix: str) -> str:
