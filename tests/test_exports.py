@@ -282,6 +282,11 @@ def test_okrs_json_carries_the_cycles_and_grades_of_the_scorecard(demo_content: 
     assert states["2027-q1"] == ("next", None, None)
     assert states["2026-q4"][:2] == ("current", round(portal.scorecard.north_star.progress, 4))
     assert states["2026-q2"][0] == "past" and states["2026-q2"][2] is not None
+    q2 = next(c for c in document["cycles"] if c["id"] == "2026-q2")
+    assert q2["url"] == SITE.absolute(SITE.cycle_url("2026-q2")) or SITE.cycle_url("2026-q2")
+    assert q2["url"].endswith("cycles/2026-q2/") and q2["badge"].endswith(
+        "badges/cycle/2026-q2.svg"
+    )
     [pilot] = [o for o in document["objectives"] if o["id"] == "self-boarding-pilot"]
     assert (pilot["ambition"], pilot["cycles"]) == ("aspirational", ["2026-q2"])
     assert pilot["grades"] == {"2026-q2": {"grade": round(2 / 6, 4), "band": "missed"}}
