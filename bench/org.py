@@ -37,6 +37,9 @@ class Size:
     initiatives: int
     capabilities: int
     stages: int
+    # quarters the objectives are spread over, the last the current one (2026-Q4): an org that
+    # keeps its closed quarters; teams are shaped by one quarter's objectives
+    quarters: int = 1
 
 
 SIZES: dict[str, Size] = {
@@ -44,7 +47,17 @@ SIZES: dict[str, Size] = {
     "SM": Size("SM", 200, 800, 200, 40, 20),  # a fifth of M: quick to profile, same shape
     "M": Size("M", 1_000, 4_000, 1_000, 200, 100),
     "L": Size("L", 10_000, 40_000, 10_000, 2_000, 1_000),
+    # eight closed quarters of M beside the current one: what a portal kept for two years holds
+    "M9Q": Size("M9Q", 9_000, 36_000, 9_000, 200, 100, quarters=9),
 }
+
+
+def _quarter_before(back: int) -> tuple[date, date]:
+    """The window of the quarter `back` quarters before 2026-Q4."""
+    month = 2026 * 12 + 9 - 3 * back  # months since year 0; 2026-Q4 starts in October
+    start = date(month // 12, month % 12 + 1, 1)
+    after = month + 3
+    return start, date(after // 12, after % 12 + 1, 1) - timedelta(days=1)
 
 
 @dataclass(slots=True)
@@ -272,9 +285,10 @@ class _Builder:
     def teams(self) -> tuple[list[Team], list[int]]:
         """The team tree and how many objectives each team owns (same order as the teams)."""
         rng, size = self.rng, self.size
-        company_objectives = max(2, size.objectives // 200)
-        departments = max(2, round(size.objectives**0.5 / 3))
-        rest = size.objectives - company_objectives - 3 * departments
+        per_quarter = size.objectives // size.quarters
+        company_objectives = max(2, per_quarter // 200)
+        departments = max(2, round(per_quarter**0.5 / 3))
+        rest = per_quarter - company_objectives - 3 * departments
         individuals = rest // 10
         team_objectives = rest - 2 * individuals
         team_count = max(1, team_objectives // 4)
@@ -327,7 +341,7 @@ class _Builder:
             team.children.append(individual)
             teams.append(individual)
             quotas.append(2)
-        return teams, quotas
+        return teams, [quota * size.quarters for quota in quotas]
 
     def objectives(
         self, teams: list[Team], quotas: list[int], stages: list[Stage], caps: list[Capability]
@@ -348,7 +362,7 @@ class _Builder:
                     team=team,
                     owner=team.owner if team.level == "individual" else self.person(),
                     outcome=rng.choice(OUTCOMES),
-                    period=self._period(team.level),
+                    period=self._period(team.level, number),
                     visibility=self._visibility(team.level),
                 )
                 if rng.random() < 0.85:
@@ -370,7 +384,12 @@ class _Builder:
             parent = parent.parent
         return parent.objectives if parent is not None else []
 
-    def _period(self, level: str) -> str | tuple[date, date]:
+    def _period(self, level: str, number: int) -> str | tuple[date, date]:
+        """A team's objectives take turns over the quarters (the current one first); those of
+        the current quarter get the periods of a single-quarter org."""
+        back = (number - 1) % self.size.quarters
+        if back:
+            return _quarter_before(back)
         roll = self.rng.random()
         if roll < 0.05:
             return (date(2026, 8, 1), date(2027, 1, 31))
