@@ -213,3 +213,22 @@ def test_indexes_filter_by_cycle_starting_on_the_current_one(
     else:
         assert all(row for row in cycles)  # every initiative is some cycle's work
     assert any(card.cycle.id not in row for row in cycles)  # the filter hides something
+
+
+def test_an_objective_of_a_closed_cycle_leads_with_its_grade(
+    portal: Portal, pages: dict[str, BeautifulSoup]
+) -> None:
+    card = portal.scorecard
+    [closed] = [k for k in card.cycles["2026-q2"].objectives if card.cycles_of[k] == ("2026-q2",)][
+        :1
+    ]
+    grade = card.grades[closed]["2026-q2"]
+    page = pages[URLS.page_source(Kind.OBJECTIVE, closed)]
+    lead = page.select_one(".okr-closed")
+    assert lead is not None and lead.find_previous("h1") is not None
+    assert lead.find_next(class_="okr-facts") is not None  # before the facts
+    text = lead.get_text(" ", strip=True)
+    assert text.startswith(f"Closed with 2026 Q2 : grade {graded(grade.value)}")
+    assert lead.a["href"] == "../../cycles/2026-q2/"
+    current = next(k for k in portal.model.objectives if card.in_cycle[k])
+    assert pages[URLS.page_source(Kind.OBJECTIVE, current)].select_one(".okr-closed") is None
