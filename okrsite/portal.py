@@ -65,6 +65,7 @@ def assemble_portal(
         grades=grades,
         cycles=results,
         cycles_of=cycles_of,
+        cycle_titles={key: result.cycle.title for key, result in results.items()},
         group_grades=group_grades(groups, grades),
         cycle_day=day,
         progress_then=then,

@@ -55,6 +55,7 @@ class Scorecard:
     grades: Mapping[str, Mapping[str, Grade]] = field(default_factory=dict)
     cycles: Mapping[str, CycleResult] = field(default_factory=dict)
     cycles_of: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # objective: ids
+    cycle_titles: Mapping[str, str] = field(default_factory=dict)  # every cycle's, by id
     # each group's results in closed cycles, by "<group>/<key>" (group: value-stream, stage,
     # capability, team, outcome): {cycle id: result}; one flat mapping, so a page reading one
     # group's results depends on that group alone

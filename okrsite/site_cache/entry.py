@@ -1,9 +1,12 @@
 """One rendered portal as one file: `<key>.marshal` in the cache folder, the newest one only.
 
 marshal, not pickle: loading it builds plain values (text, bytes, numbers, lists) and can run no
-code. A checksum guards it, so a file cut short or damaged on disk is a miss, never a crash or a
-wrong site; it is written to a temporary file and renamed into place, so builds sharing the
-folder see a whole entry or none.
+code. The file is a header record and then one record per file of the site, each marshalled on
+its own behind its length, and a checksum of them all at the end: written and read record by
+record, an entry never sits in memory a second time as one block of bytes (790 MB at bench size
+M9Q, 9,000 objectives). A file cut short or damaged on disk is a miss, never a crash or a wrong
+site; it is written to a temporary file and renamed into place, so builds sharing the folder
+see a whole entry or none.
 """
 
 from __future__ import annotations
@@ -12,8 +15,9 @@ import hashlib
 import marshal
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from okrsite.artifacts import Artifact
 from okrsite.model import Location
@@ -24,6 +28,7 @@ from okrsite.site_cache.rendered import PortalFiles, RenderedPortal
 SUFFIX = ".marshal"
 _MAGIC = f"{FORMAT}\n".encode()
 _DIGEST_SIZE = hashlib.sha256().digest_size
+_LENGTH_SIZE = 8  # each record's length, big-endian
 
 
 def entry_path(folder: Path, key: str) -> Path:
@@ -34,32 +39,51 @@ def read_entry(folder: Path, key: str) -> RenderedPortal | None:
     """The portal stored under `key`, or None when absent, unreadable, damaged or of another
     format (then the caller renders it anew)."""
     try:
-        data = entry_path(folder, key).read_bytes()
-    except OSError:
+        with entry_path(folder, key).open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size < len(_MAGIC) + _DIGEST_SIZE or stream.read(len(_MAGIC)) != _MAGIC:
+                return None
+            digest = hashlib.sha256()
+            records = _records(stream, size - _DIGEST_SIZE, digest)
+            header = next(records, None)
+            if not (isinstance(header, tuple) and len(header) == 5 and header[0] == key):
+                return None
+            _, problems, notices, nav, count = header
+            artifacts = list(records)
+            if stream.read() != digest.digest() or len(artifacts) != count:
+                return None
+    except (OSError, EOFError, ValueError, TypeError):
         return None
-    start = len(_MAGIC) + _DIGEST_SIZE
-    payload = memoryview(data)[start:]
-    if not data.startswith(_MAGIC) or hashlib.sha256(payload).digest() != data[len(_MAGIC) : start]:
-        return None
-    try:
-        value = marshal.loads(payload)
-    except (EOFError, ValueError, TypeError):
-        return None
-    return _decoded(value, key)
+    return _decoded(problems, notices, nav, artifacts, key)
+
+
+def _records(stream: BinaryIO, end: int, digest: Any) -> Iterator[Any]:
+    """Each record up to byte `end`, hashed into `digest` as it is read; raises ValueError
+    when a length points past `end` (a damaged file), EOFError or ValueError from marshal."""
+    while (position := stream.tell()) < end:
+        if end - position < _LENGTH_SIZE:
+            raise ValueError("a record cut short")
+        length_bytes = stream.read(_LENGTH_SIZE)
+        length = int.from_bytes(length_bytes, "big")
+        if length > end - position - _LENGTH_SIZE:
+            raise ValueError("a record longer than the entry")
+        data = stream.read(length)
+        digest.update(length_bytes)
+        digest.update(data)
+        yield marshal.loads(data)
 
 
 def write_entry(folder: Path, key: str, rendered: RenderedPortal) -> None:
     """Store `rendered` under `key` and remove every older entry; raises OSError."""
     assert rendered.files is not None, "a load stopped by errors is not cached"
-    payload = marshal.dumps(
-        (
-            key,
-            [(str(p.location.path), p.location.line, p.location.col, p.severity.value, p.message)
-             for p in rendered.problems],
-            list(rendered.notices),
-            [(artifact.path, artifact.content) for artifact in rendered.files.artifacts],
-            rendered.files.nav,
-        )
+    artifacts = rendered.files.artifacts
+    header = (
+        key,
+        [(str(p.location.path), p.location.line, p.location.col, p.severity.value, p.message)
+         for p in rendered.problems],
+        list(rendered.notices),
+        rendered.files.nav,
+        len(artifacts),
     )  # fmt: skip
     target = entry_path(folder, key)
     folder.mkdir(parents=True, exist_ok=True)
@@ -67,8 +91,15 @@ def write_entry(folder: Path, key: str, rendered: RenderedPortal) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(_MAGIC)
-            stream.write(hashlib.sha256(payload).digest())
-            stream.write(payload)
+            digest = hashlib.sha256()
+            for record in (header, *((a.path, a.content) for a in artifacts)):
+                data = marshal.dumps(record)
+                length = len(data).to_bytes(_LENGTH_SIZE, "big")
+                digest.update(length)
+                digest.update(data)
+                stream.write(length)
+                stream.write(data)
+            stream.write(digest.digest())
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -78,11 +109,10 @@ def write_entry(folder: Path, key: str, rendered: RenderedPortal) -> None:
             older.unlink(missing_ok=True)
 
 
-def _decoded(value: Any, key: str) -> RenderedPortal | None:
-    """The stored tuple as a RenderedPortal, or None when its shape is not the one written."""
-    if not (isinstance(value, tuple) and len(value) == 5 and value[0] == key):
-        return None
-    _, problems, notices, artifacts, nav = value
+def _decoded(
+    problems: Any, notices: Any, nav: Any, artifacts: list[Any], key: str
+) -> RenderedPortal | None:
+    """The stored records as a RenderedPortal, or None when their shape is not the one written."""
     try:
         found = [
             Problem(Location(path, line, col), Severity(severity), message)

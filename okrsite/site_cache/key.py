@@ -25,7 +25,7 @@ from okrsite.render.pages.environment import packaged_theme_dir
 from okrsite.settings import Settings
 from okrsite.urls import SiteUrls
 
-FORMAT = "okrsite site cache 1"  # raise when the meaning of an entry changes
+FORMAT = "okrsite site cache 2"  # raise when the meaning of an entry changes
 # Libraries whose output ends up in the artifacts: templates, Markdown, HTML cleaning, YAML, DOT.
 SHAPING_DISTRIBUTIONS = ("jinja2", "markupsafe", "markdown", "nh3", "pyyaml", "graphviz")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from okrsite.compute.grades import CycleState, GroupGrade
+from okrsite.compute.grades import GroupGrade
 from okrsite.compute.progress import checkins_until, current_value, milestone_done
 from okrsite.compute.scorecard import Score
 from okrsite.model import Entity, KeyResult
@@ -71,13 +71,14 @@ class Lookup:
     def current_and_next(self, objectives: Iterable[str]) -> tuple[list[str], list[str]]:
         """A group's objectives in the current cycle, and those planned only for later ones
         (objectives of closed cycles only are shown per cycle, by `past_cycles`)."""
-        card = self.portal.scorecard
+        card, model = self.portal.scorecard, self.portal.model
         now: list[str] = []
         later: list[str] = []
         for key in objectives:
+            period = model.objectives[key].period
             if card.in_cycle[key]:
                 now.append(key)
-            elif any(card.cycles[c].state is CycleState.NEXT for c in card.cycles_of[key]):
+            elif period is not None and period.window.start > card.cycle.window.end:
                 later.append(key)
         return now, later
 
@@ -108,7 +109,12 @@ class Lookup:
 
     def cycle_titles(self) -> dict[str, str]:
         """Every cycle's title by id, for an index's cycle filter."""
-        return {key: result.cycle.title for key, result in self.portal.scorecard.cycles.items()}
+        return dict(self.portal.scorecard.cycle_titles.items())
+
+    def cycle_title(self, cycle_id: str) -> str:
+        """A cycle's title, read apart from its results: a page naming a cycle does not change
+        when the cycle's score does."""
+        return self.portal.scorecard.cycle_titles[cycle_id]
 
     def initiative_cycles(self, key: str) -> list[str]:
         """The cycles of the objectives an initiative serves (through its key results), in
