@@ -28,7 +28,7 @@ from okrsite.render.pages.environment import page_environment
 from okrsite.render.pages.fragments import PageParts, Parts
 from okrsite.render.pages.links import PageLinks
 from okrsite.render.pages.lookup import Lookup
-from okrsite.render.pages.markup import front_matter_title
+from okrsite.render.pages.markup import front_matter_title, narrow
 from okrsite.render.pages.plan import PagePlan, plan_pages
 from okrsite.urls import Kind, SiteUrls
 
@@ -140,7 +140,7 @@ class PageRenderer:
             last_updated=last_updated,
         )
         parts.done()
-        return PageBody(text, frozenset(links.mentioned), parts.now)
+        return PageBody(narrow(text), frozenset(links.mentioned), parts.now)
 
     def finish(self, bodies: Mapping[str, Kept[PageBody]]) -> RenderedPages:
         """The pages with their "Linked from" sections."""
@@ -170,8 +170,12 @@ class PageRenderer:
             tail = (
                 old_tail[1]
                 if old_tail is not None and reused_tail
-                else backlinks_template.render(
-                    sources=[(source, urls.relative(plan.url, source.url)) for source in sources]
+                else narrow(
+                    backlinks_template.render(
+                        sources=[
+                            (source, urls.relative(plan.url, source.url)) for source in sources
+                        ]
+                    )
                 )
             )
             old = old_artifacts.get(plan.source) if reused_tail else None
