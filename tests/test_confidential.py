@@ -134,7 +134,7 @@ def test_roll_ups_and_counts_leave_confidential_objectives_out(outputs) -> None:
         assert "30%" in text and "53%" not in text
     overview = BeautifulSoup((site / "index.html").read_text("utf-8"), "html.parser")
     summary = overview.select_one("article").get_text(" ", strip=True)
-    assert "2 objectives · 2 key results · 1 initiatives" in summary
+    assert "2 objectives in 2026 Q4 · 2 key results · 1 initiatives" in summary
     assert "53%" not in summary
     rows = (site / "key-results.csv").read_text("utf-8").splitlines()
     assert len(rows) == 3  # header, alpha-kr, beta-kr

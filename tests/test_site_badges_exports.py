@@ -107,7 +107,9 @@ def test_every_entity_has_its_badge_and_endpoint_json(site: Path, portal: Portal
         assert endpoint["schemaVersion"] == 1 and endpoint["label"] and endpoint["color"]
         assert endpoint["message"] in root.get("aria-label"), (kind, key)
     badge_files = list((site / "okrs" / "badges").rglob("*.svg"))
-    assert len(badge_files) == len(entities) + len(ALIASES)  # plus the old ids' copies
+    cycles = list(portal.scorecard.cycles)  # and each cycle's
+    assert {p.stem for p in (site / "okrs" / "badges" / "cycle").glob("*.svg")} == set(cycles)
+    assert len(badge_files) == len(entities) + len(ALIASES) + len(cycles)  # + old ids' copies
     assert len(entities) > 100
 
 

@@ -25,6 +25,9 @@ PAGES = {
     "objective": "objectives/kiosk-rollout/",
     "key result": "key-results/kiosks-live/",
     "objectives index": "objectives/",
+    "closed cycle": "cycles/2026-q2/",
+    "closed objective": "objectives/self-boarding-pilot/",
+    "team": "teams/operations/",
 }
 SCHEMES = {"light": "default", "dark": "slate"}
 

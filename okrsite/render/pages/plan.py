@@ -223,7 +223,37 @@ def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
         return {"tree": trees[section]() if section in trees else [], **extra}
 
     def cycle(cycle_id: str) -> Mapping[str, Any]:
-        return {"result": card.cycles[cycle_id], "badge": cycle_badge_path(cycle_id)}
+        result = card.cycles[cycle_id]
+        members = frozenset(result.objectives)
+
+        def counted(group: str, key: str) -> bool:
+            """Whether the group has objectives in this cycle: graded ones, or live ones."""
+            if result.state is CycleState.PAST:
+                return cycle_id in card.group_grades.get(f"{group}/{key}", {})
+            return any(o in members for o in relations.objectives_of_group(model, group, key))
+
+        streams = [
+            row
+            for key, stream in model.value_streams.items()
+            for row in [("value-stream", key, False), *(("stage", s, True) for s in stream.stages)]
+        ]
+        groups = {
+            "Value stream and stage": streams,
+            "Team": [("team", key, False) for key in model.teams],
+            "Capability": [("capability", key, False) for key in model.capabilities],
+            "Outcome": [("outcome", key, False) for key in model.outcomes],
+        }
+        return {
+            "result": result,
+            "badge": cycle_badge_path(cycle_id),
+            # per heading, the groups with objectives in this cycle: (group, key, indented)
+            "groups": {
+                heading: [row for row in rows if counted(row[0], row[1])]
+                for heading, rows in groups.items()
+            }
+            if result.state is not CycleState.NEXT
+            else {},
+        }
 
     for cycle_id, result in card.cycles.items():
         pages.append(
