@@ -24,10 +24,12 @@ from okrsite.commands.options import (
 )
 from okrsite.compute.as_of import AsOfError, resolve_as_of
 from okrsite.compute.cycles import CycleRule
+from okrsite.compute.scorecard import score_model
 from okrsite.load import load_content
 from okrsite.model import Model, Visibility
-from okrsite.portal import assemble_portal
 from okrsite.problems import Problem, Severity, has_errors
+from okrsite.publish import published_model
+from okrsite.relations import build_relations
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -128,9 +130,9 @@ def _summary(
     model: Model, as_of: date, visibility: Visibility, cycles: CycleRule, problems: list[Problem]
 ) -> str:
     """One line: what a build at this visibility would publish, and how far the current cycle
-    has come."""
-    portal = assemble_portal(model, as_of, visibility, cycles=cycles)
-    shown = portal.model
+    has come. Scores only: grades and cycle comparisons are the portal's, not the summary's."""
+    shown = published_model(model, visibility)
+    card = score_model(shown, build_relations(shown), as_of, cycles=cycles)
     counts = ", ".join(
         _count(len(items), singular, plural)
         for items, singular, plural in (
@@ -143,11 +145,11 @@ def _summary(
             (shown.initiatives, "initiative", "initiatives"),
         )
     )
-    progress = portal.scorecard.north_star.progress
+    progress = card.north_star.progress
     overall = "undefined" if progress is None else f"{progress:.0%}"
     warnings = sum(p.severity is Severity.WARNING for p in problems)
     noted = f"; {_count(warnings, 'warning', 'warnings')}" if warnings else ""
     return (
         f"okrsite check: OK: 1 north star, {counts} ({visibility.value}); "
-        f"{portal.scorecard.cycle.title} progress {overall} as of {as_of.isoformat()}{noted}"
+        f"{card.cycle.title} progress {overall} as of {as_of.isoformat()}{noted}"
     )
