@@ -189,3 +189,20 @@ def test_the_dark_palette_keeps_diagrams_badges_and_bars_readable(page: Page) ->
     small = [f"{m.what!r} at {m.px:.1f}px" for m in diagram_text if m.px < 10]
     assert small == [], "diagram text scaled down below 10px"
     save_screenshot(page, "journey-dark-palette-stage")
+
+
+def test_a_cycle_page_prints_on_a4_without_the_site_around_it(page: Page) -> None:
+    """A closed quarter's page goes into a board pack as it is: printed, no header, tabs,
+    sidebars or search; its tables whole, not cut off at the right edge."""
+    page.goto("cycles/2026-q2/")
+    assert heading(page) == "2026 Q2"
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    widths = page.evaluate(
+        "() => [...document.querySelectorAll('article table')]"
+        ".map(t => [t.scrollWidth, t.parentElement.clientWidth])"
+    )
+    assert widths and all(table <= room + 1 for table, room in widths), widths
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
