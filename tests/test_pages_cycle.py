@@ -232,3 +232,21 @@ def test_an_objective_of_a_closed_cycle_leads_with_its_grade(
     assert lead.a["href"] == "../../cycles/2026-q2/"
     current = next(k for k in portal.model.objectives if card.in_cycle[k])
     assert pages[URLS.page_source(Kind.OBJECTIVE, current)].select_one(".okr-closed") is None
+
+
+def test_the_overview_lists_the_next_cycles_objectives_before_the_past_cycles(
+    portal: Portal, pages: dict[str, BeautifulSoup]
+) -> None:
+    card, model = portal.scorecard, portal.model
+    later = [
+        key
+        for key, o in model.objectives.items()
+        if o.period is not None and o.period.window.start > card.cycle.window.end
+    ]
+    assert later, "the demo plans objectives for 2027 Q1"
+    page = pages[URLS.overview_source()]
+    assert [row[0] for row in section_rows(page, "Next cycle")] == [
+        model.objectives[key].title for key in later
+    ]
+    headings = [h.get_text(strip=True) for h in page.find_all("h2")]
+    assert headings.index("Next cycle") < headings.index("Past cycles")
