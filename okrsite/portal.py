@@ -73,9 +73,6 @@ def assemble_portal(
     return Portal(published, relations, scorecard)
 
 
-GROUPS = ("value-stream", "stage", "capability", "team", "outcome")  # what rolls objectives up
-
-
 def _groups(model: Model, relations: Relations) -> dict[str, tuple[str, ...]]:
     """Every group's objectives by `"<group>/<key>"`, as the scorecard rolls them up."""
     entities: dict[str, Mapping[str, object]] = {
@@ -87,6 +84,6 @@ def _groups(model: Model, relations: Relations) -> dict[str, tuple[str, ...]]:
     }
     return {
         f"{group}/{key}": relations.objectives_of_group(model, group, key)
-        for group in GROUPS
-        for key in entities[group]
+        for group, keys in entities.items()
+        for key in keys
     }

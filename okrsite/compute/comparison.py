@@ -33,9 +33,10 @@ class CycleDay:
 
 def cycle_day(as_of: date, current: Cycle, previous: Cycle) -> CycleDay:
     window = current.window
-    day = min(max((as_of - window.start).days + 1, 1), (window.end - window.start).days + 1)
+    days = (window.end - window.start).days + 1
+    day = min(max((as_of - window.start).days + 1, 1), days)
     then = min(previous.window.start + timedelta(days=day - 1), previous.window.end)
-    return CycleDay(day, (window.end - window.start).days + 1, previous, then)
+    return CycleDay(day, days, previous, then)
 
 
 def progress_then(

@@ -65,6 +65,18 @@ class Scorecard:
     cycle_day: CycleDay | None = None
     progress_then: Mapping[str, float] = field(default_factory=dict)
 
+    def roll_ups(self, group: str) -> Mapping[str, Score]:
+        """The live scores of one kind of group: value-stream, stage, capability, team or
+        outcome (the names `relations.objectives_of_group` takes)."""
+        by_group: dict[str, Mapping[str, Score]] = {
+            "value-stream": self.value_streams,
+            "stage": self.stages,
+            "capability": self.capabilities,
+            "team": self.teams,
+            "outcome": self.outcomes,
+        }
+        return by_group[group]
+
 
 def key_result_window(key_result: KeyResult, objective: Objective) -> Window | None:
     """The objective's period, ending at the key result's `due` where given."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from okrsite.artifacts import Artifact
@@ -31,10 +32,7 @@ def badge_files(
 ) -> list[Artifact]:
     """The SVG and JSON of one subject, placed at the badge paths of `key` (its id or an alias)."""
     wording = subject_wording(subject, options)
-    return [
-        Artifact(urls.badge_url(subject.kind, key), badge_svg(wording, options.style)),
-        Artifact(urls.badge_url(subject.kind, key, "json"), endpoint_json(wording)),
-    ]
+    return _svg_and_json(wording, options, partial(urls.badge_url, subject.kind, key))
 
 
 BadgeKey = tuple[Kind | str, str]  # a subject's kind ("cycle" for a cycle), and its key or alias
@@ -76,7 +74,14 @@ def _cycle_files(
     result = portal.scorecard.cycles[cycle_id]
     label = options.label_for(id=cycle_id, title=result.cycle.title, kind="cycle")
     wording = cycle_wording(label, result, portal.scorecard.north_star)
+    return _svg_and_json(wording, options, partial(urls.cycle_badge_url, cycle_id))
+
+
+def _svg_and_json(
+    wording: BadgeWording, options: BadgeOptions, path: Callable[[str], str]
+) -> list[Artifact]:
+    """A badge and its shields.io endpoint JSON; `path` gives each one's path by suffix."""
     return [
-        Artifact(urls.cycle_badge_url(cycle_id), badge_svg(wording, options.style)),
-        Artifact(urls.cycle_badge_url(cycle_id, "json"), endpoint_json(wording)),
+        Artifact(path("svg"), badge_svg(wording, options.style)),
+        Artifact(path("json"), endpoint_json(wording)),
     ]

@@ -91,15 +91,7 @@ class Lookup:
 
     def group_score(self, group: str, key: str) -> Score:
         """A group's live score in the current cycle (`group` as for `past_cycles`)."""
-        card = self.portal.scorecard
-        by_group: dict[str, Mapping[str, Score]] = {
-            "value-stream": card.value_streams,
-            "stage": card.stages,
-            "capability": card.capabilities,
-            "team": card.teams,
-            "outcome": card.outcomes,
-        }
-        return by_group[group][key]
+        return self.portal.scorecard.roll_ups(group)[key]
 
     def progress_then(self, group: str, key: str | None = None) -> float | None:
         """The previous cycle's progress on the same day of its cycle (compute/comparison.py):
