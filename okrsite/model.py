@@ -179,6 +179,15 @@ class CheckIn:
     location: Location | None = field(default=None, compare=False)  # for messages only
 
 
+@dataclass(frozen=True)
+class Rebaseline:
+    """A goalpost moved on purpose, with why: it explains the moves of its day and the week
+    after (compute/signals.py)."""
+
+    date: date
+    reason: str
+
+
 @dataclass(frozen=True, kw_only=True)
 class KeyResult(Entity):
     objective: str  # key of the objective that holds it
@@ -195,6 +204,7 @@ class KeyResult(Entity):
     owner: str | None = None
     status: Status | None = None  # explicit override
     checkins: tuple[CheckIn, ...] = ()  # sorted by date
+    rebaselined: tuple[Rebaseline, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -211,6 +221,7 @@ class Objective(Entity):
     key_results: tuple[str, ...] = ()  # key-result keys, in written order
     ambition: Ambition = Ambition.COMMITTED
     retrospective: str = ""  # Markdown: what was learned, written when its cycle is graded
+    rebaselined: tuple[Rebaseline, ...] = ()  # explains moves of its period
 
 
 @dataclass(frozen=True, kw_only=True)

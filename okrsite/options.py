@@ -1,20 +1,18 @@
-"""The options of a build, parsed from the settings (`okrsite/settings.py`) and passed down:
-what decides the numbers and what is published (`PortalSettings`), and how the site is drawn
-(`SiteOptions`). Plain values, the same for every engine."""
+"""What decides the numbers and what is published, parsed from the settings
+(`okrsite/settings.py`) or the command line and passed down. Plain values, the same for every
+engine; how the site is drawn is `okrsite.render.site_options`, which commands that only count
+need not load."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from okrsite.compute.cycles import CycleRule
 from okrsite.compute.grades import GradeBands
 from okrsite.compute.progress import Thresholds
+from okrsite.compute.signals import SignalRules
 from okrsite.model import Visibility
-from okrsite.render.badges.options import BadgeOptions
-from okrsite.render.diagrams.options import DiagramOptions
-from okrsite.render.pages.nav import NAV_SECTION_PAGES
 
 
 @dataclass(frozen=True)
@@ -36,16 +34,4 @@ class PortalSettings:
     cycles: CycleRule = field(default_factory=CycleRule)  # roll-ups count the current one's
     grade_bands: GradeBands = field(default_factory=GradeBands)
     history: HistorySettings = field(default_factory=HistorySettings)
-
-
-@dataclass(frozen=True)
-class SiteOptions:
-    """How the site is drawn; none of these change a number."""
-
-    override_dir: Path | None = None  # the user's template overrides, checked first
-    diagrams: DiagramOptions = field(default_factory=DiagramOptions)
-    badges: BadgeOptions = field(default_factory=BadgeOptions)
-    changes_days: int = 60
-    changes_max_entries: int = 200
-    nav_section_pages: int = NAV_SECTION_PAGES  # larger nav sections show only their index
-    site_name: str = "OKRs"
+    signals: SignalRules = field(default_factory=SignalRules)

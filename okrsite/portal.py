@@ -21,6 +21,7 @@ from okrsite.compute.grades import (
 )
 from okrsite.compute.progress import Thresholds
 from okrsite.compute.scorecard import Scorecard, score_model
+from okrsite.compute.signals import SignalInputs, SignalRules, key_result_signals, stale_by_team
 from okrsite.model import Model, Visibility
 from okrsite.publish import published_model
 from okrsite.relations import Relations, build_relations
@@ -40,6 +41,8 @@ def assemble_portal(
     thresholds: Thresholds | None = None,
     cycles: CycleRule | None = None,
     bands: GradeBands | None = None,
+    signal_inputs: SignalInputs | None = None,
+    signal_rules: SignalRules | None = None,
 ) -> Portal:
     published = published_model(model, publish_up_to)
     relations = build_relations(published)
@@ -60,8 +63,13 @@ def assemble_portal(
         [key for key, cycles in member_of.items() if previous in cycles],
         day.previous_day,
     )
+    rules = signal_rules or SignalRules()
+    signals = key_result_signals(published, as_of, current, signal_inputs or SignalInputs(), rules)
     scorecard = replace(
         scorecard,
+        signals=signals,
+        stale_by_team=stale_by_team(published, signals),
+        stale_after=rules.stale_after,
         grades=grades,
         cycles=results,
         cycles_of=cycles_of,

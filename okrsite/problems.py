@@ -11,6 +11,7 @@ from okrsite.model import Location
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    NOTICE = "notice"  # worth reading, never a failed check (e.g. a key result's low confidence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +35,9 @@ def warning(location: Location, message: str) -> Problem:
 
 
 def has_errors(problems: list[Problem], *, strict: bool = False) -> bool:
-    """True when the build must stop: any error, or with `strict` any problem at all."""
-    return any(p.severity is Severity.ERROR or strict for p in problems)
+    """True when the build must stop: any error, or with `strict` any warning too."""
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    return any(p.severity in failing for p in problems)
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:

@@ -18,11 +18,13 @@ from okrsite.compute.as_of import AsOfError, resolve_as_of
 from okrsite.compute.cycles import CycleLength, CycleRule
 from okrsite.compute.grades import GradeBands
 from okrsite.compute.progress import Thresholds
+from okrsite.compute.signals import SignalRules
 from okrsite.model import Visibility
-from okrsite.options import HistorySettings, PortalSettings, SiteOptions
+from okrsite.options import HistorySettings, PortalSettings
 from okrsite.render.badges import BadgeOptions, BadgeOptionsError, BadgeStyle
 from okrsite.render.diagrams import DiagramError, DiagramOptions
 from okrsite.render.pages.nav import NAV_SECTION_PAGES
+from okrsite.render.site_options import SiteOptions
 from okrsite.urls import normalize_prefix
 
 
@@ -129,6 +131,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("grading_days", 14, _days),
     Setting("aspirational_met", 0.7, _fraction),
     Setting("partly_met", 0.4, _fraction),
+    Setting("stale_after", 14, _days),
     Setting("visibility", Visibility.INTERNAL.value, _choice([v.value for v in Visibility])),
     Setting("diagrams", True, _flag),
     Setting("diagram_max_nodes", 12, _whole),
@@ -200,6 +203,7 @@ def read_settings(
         cycles=CycleRule(CycleLength(v["cycle"]), v["year_start"], v["grading_days"]),
         grade_bands=GradeBands(v["aspirational_met"], v["partly_met"]),
         history=HistorySettings(v["history"], v["history_max_commits"], v["history_since"]),
+        signals=SignalRules(v["stale_after"]),
     )
     site = SiteOptions(
         override_dir=override_dir,

@@ -15,11 +15,12 @@ from pathlib import Path
 import jinja2
 
 from okrsite.artifacts import Artifact
+from okrsite.compute.signals import SignalInputs, signal_inputs
 from okrsite.history import HistoryMemo, last_updated, merge_history, read_history
 from okrsite.incremental.units import Kept, Rereading
 from okrsite.load import load_content
 from okrsite.load.file_memo import FileMemo
-from okrsite.options import PortalSettings, SiteOptions
+from okrsite.options import PortalSettings
 from okrsite.portal import Portal, assemble_portal
 from okrsite.problems import Problem
 from okrsite.render.badges.artifacts import BadgeKey, badge_units
@@ -34,6 +35,7 @@ from okrsite.render.pages import Embed
 from okrsite.render.pages.environment import THEME_PACKAGE, page_environment
 from okrsite.render.pages.render import PageRenderer, RenderedPages
 from okrsite.render.redirects import redirect_artifacts
+from okrsite.render.site_options import SiteOptions
 from okrsite.urls import Kind, SiteUrls
 
 STYLESHEETS = ("assets/okrsite/okrsite.css", "assets/okrsite/okrsite-diagrams.css")
@@ -70,12 +72,14 @@ def load_portal(
     model = result.model
     notices: tuple[str, ...] = ()
     updated: Mapping[tuple[Kind, str], date] = {}
+    inputs = SignalInputs()
     if settings.history.enabled:
         read = session.history.read if session else read_history
         history = read(
             content_dir, max_commits=settings.history.max_commits, since=settings.history.since
         )
         model, notices = merge_history(model, history), history.warnings
+        inputs = signal_inputs(model, history)
     portal = assemble_portal(
         model,
         settings.as_of,
@@ -83,6 +87,8 @@ def load_portal(
         settings.thresholds,
         settings.cycles,
         settings.grade_bands,
+        inputs,
+        settings.signals,
     )
     if settings.history.enabled:
         updated = last_updated(portal.model, history, settings.as_of)

@@ -62,12 +62,39 @@ def broken_project(project: Path) -> Path:
     return project
 
 
+RELAXED_YML = "site_name: OKRs\nplugins:\n  - okrsite:\n      stale_after: 60\n"
+STALE = [
+    "content/airline.yml:31:5: warning: key result 'checkin-wait-time': stale: no check-in for 53 "
+    "days (the last on 2026-10-01); add a check-in, or update `current` (`done` for a milestone)",
+    "content/airline.yml:40:5: warning: key result 'digital-adoption': stale: no check-in since "
+    "its window opened on 2026-07-01 (145 days); add a check-in, or update `current` (`done` for "
+    "a milestone)",
+    "content/airline.yml:47:5: warning: key result 'checkin-satisfaction': stale: no check-in "
+    "since its window opened on 2026-07-01 (145 days); add a check-in, or update `current` (`done` "
+    "for a milestone)",
+]
+
+
 def test_clean_content_prints_the_summary(project: Path) -> None:
+    """With `stale_after: 60` in mkdocs.yml the last check-in (53 days ago) is recent enough,
+    but not the key results never checked in (145 days)."""
+    (project / "mkdocs.yml").write_text(RELAXED_YML.replace("60", "146"), "utf-8")
     run = okrsite("check", "--as-of", "2026-11-23", cwd=project)
     assert (run.returncode, run.stdout, run.stderr) == (0, SUMMARY + "\n", "")
 
 
+def test_stale_key_results_are_warnings(project: Path) -> None:
+    run = okrsite("check", "--as-of", "2026-11-23", cwd=project)
+    assert run.returncode == 0
+    assert run.stdout.splitlines() == [*STALE, SUMMARY + "; 3 warnings"]
+    (project / "mkdocs.yml").write_text(RELAXED_YML, "utf-8")
+    relaxed = okrsite("check", "--as-of", "2026-11-23", cwd=project)
+    assert relaxed.stdout.splitlines() == [*STALE[1:], SUMMARY + "; 2 warnings"]
+    assert okrsite("check", "--strict", "--as-of", "2026-11-23", cwd=project).returncode == 1
+
+
 def test_as_of_defaults_to_source_date_epoch(project: Path) -> None:
+    (project / "mkdocs.yml").write_text(RELAXED_YML.replace("60", "146"), "utf-8")
     run = okrsite("check", cwd=project, env={"SOURCE_DATE_EPOCH": "1795392000"})  # 2026-11-23
     assert run.stdout == SUMMARY + "\n"
 
@@ -97,6 +124,7 @@ def test_errors_in_text_format(broken_project: Path) -> None:
 
 
 def test_warnings_pass_unless_strict(project: Path) -> None:
+    (project / "mkdocs.yml").write_text(RELAXED_YML.replace("60", "146"), "utf-8")
     (project / "content" / "someday.yml").write_text(BROKEN_CASE.split("---\n")[1])
     relaxed = okrsite("check", "--as-of", "2026-11-23", cwd=project)
     assert relaxed.returncode == 0
@@ -145,6 +173,7 @@ def test_json_format(broken_project: Path) -> None:
 
 
 def test_json_format_when_clean_is_an_empty_list(project: Path) -> None:
+    (project / "mkdocs.yml").write_text(RELAXED_YML.replace("60", "146"), "utf-8")
     run = okrsite("check", "--format", "json", "--as-of", "2026-11-23", cwd=project)
     assert (run.returncode, json.loads(run.stdout)) == (0, [])
 
@@ -221,10 +250,12 @@ def test_a_broken_mkdocs_yml_is_named_with_its_line(project: Path) -> None:
     assert run.returncode == 2
     assert "mkdocs.yml:5:" in run.stderr and "year_start" in run.stderr, run.stderr
     assert "Traceback" not in run.stderr
-    fixed = okrsite(
+    given = okrsite(
         "check", "--as-of", "2026-11-23", "--cycle", "year", "--year-start", "7", cwd=project
     )
-    assert fixed.returncode == 0, fixed.stderr
+    assert given.returncode == 2, "options do not make a broken mkdocs.yml the portal's"
+    (project / "mkdocs.yml").write_text(MKDOCS_YML)
+    assert okrsite("check", "--as-of", "2026-11-23", cwd=project).returncode == 0
 
 
 GRADED_LATE = """\

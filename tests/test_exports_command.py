@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -100,3 +101,46 @@ def test_the_installed_command_runs(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == NAMES
+
+
+SITE_YML = """\
+site_name: OKRs
+site_url: https://okr.example/
+use_directory_urls: false
+plugins:
+  - okrsite:
+      prefix: okrs
+      on_track: 0.2
+      at_risk: 0.3
+      visibility: public
+"""
+
+
+def test_mkdocs_yml_gives_every_default_and_options_win(tmp_path: Path, monkeypatch) -> None:
+    """CI's export is the portal's: thresholds, visibility and urls come from ./mkdocs.yml."""
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    (tmp_path / "mkdocs.yml").write_text(SITE_YML, "utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "--out", "public", "--as-of", "2026-11-23"]) == 0
+    public = json.loads(Path("public/okrs.json").read_text("utf-8"))
+    assert public["objectives"] == [], "the internal objective is not published"
+    assert (
+        main(["export", "--out", "out", "--as-of", "2026-11-23", "--visibility", "internal"]) == 0
+    )
+    document = json.loads(Path("out/okrs.json").read_text("utf-8"))
+    statuses = {kr["id"]: kr["status"] for kr in document["key_results"]}
+    # lags behind 0.7923 expected: 0.19 and 0.259, on track and at risk under 0.2 / 0.3
+    assert statuses["digital-adoption"] == "on-track"
+    assert statuses["checkin-wait-time"] == "at-risk"
+    url = document["objectives"][0]["url"]
+    assert url == "https://okr.example/okrs/objectives/streamline-check-in.html"
+    given = ["--prefix", "", "--on-track", "0.1", "--at-risk", "0.25", "--visibility", "internal"]
+    assert main(["export", "--out", "given", "--as-of", "2026-11-23", *given]) == 0
+    document = json.loads(Path("given/okrs.json").read_text("utf-8"))
+    assert {kr["id"]: kr["status"] for kr in document["key_results"]}[
+        "digital-adoption"
+    ] == "at-risk"
+    assert (
+        document["objectives"][0]["url"]
+        == "https://okr.example/objectives/streamline-check-in.html"
+    )

@@ -17,8 +17,9 @@ from mkdocs_runs import build_in_process
 
 from okrsite.mkdocs_plugin import plugin as plugin_module
 from okrsite.mkdocs_plugin.raw_html import HiddenHtml, hide_raw_html
-from okrsite.options import PortalSettings, SiteOptions
+from okrsite.options import PortalSettings
 from okrsite.render.diagrams import DiagramOptions
+from okrsite.render.site_options import SiteOptions
 from okrsite.site import load_portal, site_artifacts
 from okrsite.urls import SiteUrls
 

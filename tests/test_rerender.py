@@ -25,9 +25,10 @@ from hypothesis import strategies as st
 from bench.generate import generate
 from okrsite.artifacts import Artifact
 from okrsite.compute.progress import Thresholds
-from okrsite.options import HistorySettings, PortalSettings, SiteOptions
+from okrsite.options import HistorySettings, PortalSettings
 from okrsite.portal import Portal
 from okrsite.render.diagrams import DiagramOptions
+from okrsite.render.site_options import SiteOptions
 from okrsite.site import Rerender, load_portal, site_artifacts
 from okrsite.urls import Kind, SiteUrls
 

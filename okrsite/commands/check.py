@@ -10,26 +10,26 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable
-from datetime import date
-from pathlib import Path
 from typing import Any
 
+from okrsite.commands.check_signals import scored_with_signals
 from okrsite.commands.options import (
     OptionError,
     add_as_of,
     add_content_dir,
     add_cycles,
     add_visibility,
-    cycle_rule,
+    configured_site,
+    content_dir,
+    portal_settings,
 )
-from okrsite.compute.as_of import AsOfError, resolve_as_of
-from okrsite.compute.cycles import CycleRule
-from okrsite.compute.scorecard import score_model
+from okrsite.compute.as_of import AsOfError
+from okrsite.compute.scorecard import Scorecard
 from okrsite.load import load_content
-from okrsite.model import Model, Visibility
-from okrsite.problems import Problem, Severity, has_errors
+from okrsite.model import Model
+from okrsite.options import PortalSettings
+from okrsite.problems import Problem, Severity, has_errors, sort_problems
 from okrsite.publish import published_model
-from okrsite.relations import build_relations
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -56,33 +56,40 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    content_dir = Path(args.content_dir)
-    if not content_dir.is_dir():
+    try:
+        site = configured_site()
+        settings = portal_settings(args, site)
+    except (AsOfError, OptionError) as exc:
+        print(f"okrsite check: {exc}", file=sys.stderr)
+        return 2
+    folder = content_dir(args, site)
+    if not folder.is_dir():
         print(
-            f"okrsite check: content directory '{content_dir}' does not exist; "
+            f"okrsite check: content directory '{folder}' does not exist; "
             "create it or pass the right path",
             file=sys.stderr,
         )
         return 2
-    try:
-        as_of = resolve_as_of(args.as_of)
-        cycles = cycle_rule(args)
-    except (AsOfError, OptionError) as exc:
-        print(f"okrsite check: {exc}", file=sys.stderr)
-        return 2
-    result = load_content(content_dir, grading_days=cycles.grading_days)
-    failed = has_errors(result.problems, strict=args.strict)
+    result = load_content(folder, grading_days=settings.cycles.grading_days)
+    card: Scorecard | None = None
+    notices: tuple[str, ...]
+    problems, notices = result.problems, ()
+    if result.model is not None:
+        card, signals, notices = scored_with_signals(result.model, folder, settings)
+        problems = sort_problems([*problems, *signals])
+    failed = has_errors(problems, strict=args.strict)
+    for notice in notices:
+        print(f"okrsite check: {notice}", file=sys.stderr)
     if args.format == "json":
-        print(json.dumps([_as_json(p) for p in result.problems], indent=2, ensure_ascii=False))
+        print(json.dumps([_as_json(p) for p in problems], indent=2, ensure_ascii=False))
     else:
         show = _github_command if args.format == "github" else str
-        for problem in result.problems:
+        for problem in problems:
             print(show(problem))
-        if failed or result.model is None:
-            print(_tally(result.problems), file=sys.stderr)
+        if failed or result.model is None or card is None:
+            print(_tally(problems), file=sys.stderr)
         else:
-            visibility = Visibility(args.visibility)
-            print(_summary(result.model, as_of, visibility, cycles, result.problems))
+            print(_summary(result.model, card, settings, problems))
     return 1 if failed or result.model is None else 0
 
 
@@ -127,12 +134,11 @@ def _tally(problems: Iterable[Problem]) -> str:
 
 
 def _summary(
-    model: Model, as_of: date, visibility: Visibility, cycles: CycleRule, problems: list[Problem]
+    model: Model, card: Scorecard, settings: PortalSettings, problems: list[Problem]
 ) -> str:
     """One line: what a build at this visibility would publish, and how far the current cycle
     has come. Scores only: grades and cycle comparisons are the portal's, not the summary's."""
-    shown = published_model(model, visibility)
-    card = score_model(shown, build_relations(shown), as_of, cycles=cycles)
+    shown = published_model(model, settings.visibility)
     counts = ", ".join(
         _count(len(items), singular, plural)
         for items, singular, plural in (
@@ -148,8 +154,16 @@ def _summary(
     progress = card.north_star.progress
     overall = "undefined" if progress is None else f"{progress:.0%}"
     warnings = sum(p.severity is Severity.WARNING for p in problems)
-    noted = f"; {_count(warnings, 'warning', 'warnings')}" if warnings else ""
+    notes = sum(p.severity is Severity.NOTICE for p in problems)
+    noted = "".join(
+        f"; {_count(count, singular, plural)}"
+        for count, singular, plural in (
+            (warnings, "warning", "warnings"),
+            (notes, "notice", "notices"),
+        )
+        if count
+    )
     return (
-        f"okrsite check: OK: 1 north star, {counts} ({visibility.value}); "
-        f"{card.cycle.title} progress {overall} as of {as_of.isoformat()}{noted}"
+        f"okrsite check: OK: 1 north star, {counts} ({settings.visibility.value}); "
+        f"{card.cycle.title} progress {overall} as of {settings.as_of.isoformat()}{noted}"
     )

@@ -16,7 +16,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from okrsite.commands.options import (
     OptionError,
@@ -24,16 +24,19 @@ from okrsite.commands.options import (
     add_content_dir,
     add_cycles,
     add_visibility,
-    cycle_rule,
+    configured_site,
+    content_dir,
+    portal_settings,
 )
-from okrsite.compute.as_of import AsOfError, resolve_as_of
+from okrsite.compute.as_of import AsOfError
 from okrsite.compute.progress import Thresholds
-from okrsite.model import Visibility
-from okrsite.options import PortalSettings
 from okrsite.problems import has_errors
 from okrsite.render.exports import export_files
 from okrsite.site import load_portal
 from okrsite.urls import SiteUrls
+
+if TYPE_CHECKING:
+    from okrsite.engines.mkdocs_yml import SiteConfig
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -46,33 +49,41 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     add_content_dir(parser)
     parser.add_argument("--out", required=True, metavar="DIR", help="directory to write into")
     add_as_of(parser)
-    add_visibility(parser, "publish objectives up to this level (default: internal)")
+    add_visibility(parser, "publish objectives up to this level")
     add_cycles(parser)
     parser.add_argument(
-        "--site-url", metavar="URL", help="the site's public address, for absolute urls"
+        "--site-url",
+        metavar="URL",
+        help="the site's public address, for absolute urls (default: `site_url` in ./mkdocs.yml)",
     )
     parser.add_argument(
-        "--prefix", default="", help="the site's okrsite prefix, as in mkdocs.yml (default: none)"
+        "--prefix",
+        default=None,
+        help="the site's okrsite prefix (default: the plugin's `prefix` in ./mkdocs.yml, "
+        "else none)",
     )
     parser.add_argument(
         "--no-directory-urls",
         action="store_true",
-        help="page urls end in .html (for sites built with use_directory_urls: false)",
+        default=None,
+        help="page urls end in .html (default: as `use_directory_urls` in ./mkdocs.yml says)",
     )
     defaults = Thresholds()
     parser.add_argument(
         "--on-track",
         type=float,
-        default=defaults.on_track,
+        default=None,
         metavar="GAP",
-        help=f"largest lag behind the expected line still on track (default: {defaults.on_track})",
+        help="largest lag behind the expected line still on track (default: the plugin's "
+        f"`on_track` in ./mkdocs.yml, else {defaults.on_track})",
     )
     parser.add_argument(
         "--at-risk",
         type=float,
-        default=defaults.at_risk,
+        default=None,
         metavar="GAP",
-        help=f"largest lag still at risk, not off track (default: {defaults.at_risk})",
+        help="largest lag still at risk, not off track (default: the plugin's `at_risk` in "
+        f"./mkdocs.yml, else {defaults.at_risk})",
     )
     return parser
 
@@ -94,24 +105,32 @@ def write_all(out: Path, files: dict[str, str]) -> None:
             temporary.unlink(missing_ok=True)
 
 
+def _site_urls(args: argparse.Namespace, site: SiteConfig | None) -> SiteUrls:
+    """The options given, else what ./mkdocs.yml says, so the urls are the published site's."""
+    if site is None:
+        return SiteUrls(args.prefix or "", not args.no_directory_urls, args.site_url)
+    return SiteUrls(
+        site.settings.prefix if args.prefix is None else args.prefix,
+        site.use_directory_urls if args.no_directory_urls is None else False,
+        args.site_url or site.site_url,
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     try:
-        as_of = resolve_as_of(args.as_of)
-        cycles = cycle_rule(args)
+        site = configured_site()
+        settings = portal_settings(args, site)
     except (AsOfError, OptionError) as exc:
         print(f"okrsite export: {exc}", file=sys.stderr)
         return 2
-    settings = PortalSettings(
-        as_of, Visibility(args.visibility), Thresholds(args.on_track, args.at_risk), cycles
-    )
-    loaded = load_portal(Path(args.content_dir), settings)
+    loaded = load_portal(content_dir(args, site), settings)
     portal, problems = loaded.portal, loaded.problems
     for problem in problems:
         print(problem, file=sys.stderr)
     if portal is None or has_errors(problems):
         print("okrsite export: nothing written; fix the errors above", file=sys.stderr)
         return 1
-    urls = SiteUrls(args.prefix, not args.no_directory_urls, args.site_url)
+    urls = _site_urls(args, site)
     out = Path(args.out)
     try:
         write_all(out, export_files(portal, urls))

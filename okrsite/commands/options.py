@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from okrsite.compute.as_of import AsOfError, resolve_as_of
 from okrsite.compute.cycles import CycleLength, CycleRule
+from okrsite.compute.progress import Thresholds
 from okrsite.model import Visibility
+from okrsite.options import PortalSettings
+
+if TYPE_CHECKING:
+    from okrsite.engines.mkdocs_yml import SiteConfig
 
 MKDOCS_YML = "mkdocs.yml"
 
@@ -28,9 +35,10 @@ def add_content_dir(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "content_dir",
         nargs="?",
-        default="content",
+        default=None,
         metavar="CONTENT_DIR",
-        help="the content directory (default: content)",
+        help="the content directory (default: the okrsite plugin's `content` in ./mkdocs.yml, "
+        "else content)",
     )
 
 
@@ -41,7 +49,8 @@ def add_as_of(parser: argparse.ArgumentParser) -> None:
         type=_iso_date,
         default=None,
         metavar="DATE",
-        help="compute progress as of this ISO date (default: SOURCE_DATE_EPOCH, else today)",
+        help="compute progress as of this ISO date (default: the plugin's `as_of` in ./mkdocs.yml, "
+        "else SOURCE_DATE_EPOCH, else today)",
     )
 
 
@@ -49,8 +58,8 @@ def add_visibility(parser: argparse.ArgumentParser, help_text: str) -> None:
     parser.add_argument(
         "--visibility",
         choices=[v.value for v in Visibility],
-        default=Visibility.INTERNAL.value,
-        help=help_text,
+        default=None,
+        help=f"{help_text} (default: the plugin's `visibility` in ./mkdocs.yml, else internal)",
     )
 
 
@@ -80,17 +89,44 @@ def add_cycles(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def cycle_rule(args: argparse.Namespace) -> CycleRule:
-    """The options given, else ./mkdocs.yml's settings, else quarters of calendar years.
-    Raises OptionError (naming file and line) for an mkdocs.yml okrsite cannot use."""
-    configured = CycleRule()
-    if (args.cycle is None or args.year_start is None) and Path(MKDOCS_YML).is_file():
-        # imported only here: reading settings loads the renderers' options (0.3 s)
-        from okrsite.engines.mkdocs_yml import SiteConfigError, read_site_config
+def configured_site() -> SiteConfig | None:
+    """./mkdocs.yml as the okrsite plugin reads it, or None without one: the defaults of every
+    option, so CI's numbers are the portal's. Raises OptionError naming file and line."""
+    if not Path(MKDOCS_YML).is_file():
+        return None
+    # imported only here: reading settings loads the renderers' options (0.3 s)
+    from okrsite.engines.mkdocs_yml import SiteConfigError, read_site_config
 
-        try:
-            configured = read_site_config(Path(MKDOCS_YML)).settings.portal.cycles
-        except SiteConfigError as exc:
-            raise OptionError(f"{exc} (or give --cycle and --year-start)") from None
-    length = CycleLength(args.cycle) if args.cycle is not None else configured.length
-    return CycleRule(length, args.year_start or configured.year_start, configured.grading_days)
+    try:
+        return read_site_config(Path(MKDOCS_YML))
+    except SiteConfigError as exc:
+        raise OptionError(f"{exc} (okrsite reads it for the settings options leave out)") from None
+
+
+def content_dir(args: argparse.Namespace, site: SiteConfig | None) -> Path:
+    if args.content_dir is not None:
+        return Path(args.content_dir)
+    return site.settings.content_dir if site is not None else Path("content")
+
+
+def portal_settings(args: argparse.Namespace, site: SiteConfig | None) -> PortalSettings:
+    """The settings that decide the numbers: each option given, else the plugin's setting in
+    ./mkdocs.yml, else the default."""
+    base = site.settings.portal if site is not None else PortalSettings(resolve_as_of(None))
+    cycles = CycleRule(
+        CycleLength(args.cycle) if args.cycle is not None else base.cycles.length,
+        args.year_start or base.cycles.year_start,
+        base.cycles.grading_days,
+    )
+    on_track, at_risk = getattr(args, "on_track", None), getattr(args, "at_risk", None)
+    thresholds = Thresholds(
+        base.thresholds.on_track if on_track is None else on_track,
+        base.thresholds.at_risk if at_risk is None else at_risk,
+    )
+    return replace(
+        base,
+        as_of=args.as_of or base.as_of,
+        visibility=base.visibility if args.visibility is None else Visibility(args.visibility),
+        thresholds=thresholds,
+        cycles=cycles,
+    )

@@ -15,6 +15,7 @@ from okrsite.compute.cycles import Cycle, CycleRule, cycle_of, overlaps
 if TYPE_CHECKING:  # grades imports this module (objective_progress)
     from okrsite.compute.comparison import CycleDay
     from okrsite.compute.grades import CycleResult, Grade, GroupGrade
+    from okrsite.compute.signals import KeyResultSignals
 from okrsite.compute.progress import (
     Thresholds,
     expected_progress,
@@ -64,6 +65,11 @@ class Scorecard:
     # day, by "<group>/<key>" and "north-star" (compute/comparison.py)
     cycle_day: CycleDay | None = None
     progress_then: Mapping[str, float] = field(default_factory=dict)
+    # per key result that has any: its honest signals (compute/signals.py); per team: how many
+    # of its key results are stale
+    signals: Mapping[str, KeyResultSignals] = field(default_factory=dict)
+    stale_by_team: Mapping[str, int] = field(default_factory=dict)
+    stale_after: int = 14  # days without a check-in that make a key result stale
 
     def roll_ups(self, group: str) -> Mapping[str, Score]:
         """The live scores of one kind of group: value-stream, stage, capability, team or

@@ -52,3 +52,21 @@ def progress_and_status(progress: float | None, status: str) -> str:
     if progress is None:
         return status_label(status)
     return f"{whole_percent(progress)}% · {status_label(status)}"
+
+
+def number(value: float | None) -> str:
+    """At most two decimals, no trailing zeros, thousands separated: 12, 10.4, 1,250."""
+    if value is None:
+        return "—"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def with_unit(value: float | None, unit: str) -> str:
+    """`10.4 min`, `62%`, `3.9`: units that are symbols hug the number."""
+    if value is None:
+        return "—"
+    if not unit:
+        return number(value)
+    joiner = "" if unit in {"%", "‰", "°"} else " "
+    return f"{number(value)}{joiner}{unit}"

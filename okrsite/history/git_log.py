@@ -35,6 +35,7 @@ class Commit:
     sha: str
     day: date  # the committer date, in UTC
     changes: tuple[FileChange, ...]
+    subject: str = ""  # the first line of the message, for "moved on ... in <commit>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +103,7 @@ def content_commits(
         "--no-abbrev",
         "--first-parent",
         "-m",
-        "--format=%x1e%H %ct",
+        "--format=%x1e%H %ct %s",
         f"--max-count={max_commits}",
     ]
     if since is not None:
@@ -121,9 +122,9 @@ def content_commits(
 
 
 def parse_commit(record: bytes) -> Commit:
-    """One `%x1e%H %ct` record of `git log -z --raw` followed by its `:meta\\0path\\0` pairs."""
+    """One `%x1e%H %ct %s` record of `git log -z --raw` followed by its `:meta\\0path\\0` pairs."""
     header, _, raw = record.partition(b"\0")
-    sha, timestamp = header.decode("ascii").split()
+    sha, timestamp, subject = header.decode("utf-8", "replace").split(" ", 2)
     fields = raw.lstrip(b"\n").split(b"\0")
     changes = []
     for meta, path_bytes in zip(fields[0::2], fields[1::2], strict=False):
@@ -133,7 +134,7 @@ def parse_commit(record: bytes) -> Commit:
         _, _, old_blob, new_blob, _ = meta.decode("ascii").split(" ", 4)
         changes.append(FileChange(path, blob_or_none(old_blob), blob_or_none(new_blob)))
     day = datetime.fromtimestamp(int(timestamp), UTC).date()
-    return Commit(sha=sha, day=day, changes=tuple(changes))
+    return Commit(sha=sha, day=day, changes=tuple(changes), subject=subject.strip())
 
 
 def blob_or_none(sha: str) -> str | None:

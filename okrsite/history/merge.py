@@ -17,14 +17,24 @@ from okrsite.urls import Kind
 
 
 def merge_history(model: Model, history: History) -> Model:
-    """The model with each key result's git values joined into its `checkins`, sorted by date."""
+    """The model with each key result's git values joined into its `checkins`, sorted by date;
+    values written under a former id (one of its `aliases`) count too."""
     if not history.points:
         return model
     key_results = {
-        key: merged_key_result(key_result, history.points.get(key, ()))
+        key: merged_key_result(key_result, points_of(history, key, key_result.aliases))
         for key, key_result in model.key_results.items()
     }
     return replace(model, key_results=key_results)
+
+
+def points_of(history: History, key: str, aliases: tuple[str, ...]) -> tuple[CheckIn, ...]:
+    """Dated values under the key and its former ids; on a day both have, the one of today."""
+    points = {
+        p.date: p for alias in reversed(aliases) for p in history.points.get(alias.lower(), ())
+    }
+    points.update((p.date, p) for p in history.points.get(key, ()))
+    return tuple(points[day] for day in sorted(points))
 
 
 def merged_key_result(key_result: KeyResult, points: tuple[CheckIn, ...]) -> KeyResult:

@@ -24,10 +24,34 @@ from okrsite.history.git_log import (
     find_repository,
     read_blobs,
 )
-from okrsite.history.snapshot import BrokenVersion, EntityRef, Measure, Snapshot, SnapshotReader
+from okrsite.history.snapshot import (
+    GOALPOSTS,
+    BrokenVersion,
+    EntityRef,
+    Goalposts,
+    Measure,
+    Snapshot,
+    SnapshotReader,
+    Written,
+)
 from okrsite.model import CheckIn
 
 GIT_SOURCE = "git"
+SHORT_SHA = 7
+
+
+@dataclass(frozen=True, slots=True)
+class GoalpostMove:
+    """One goalpost a commit changed, and the explanation that commit wrote on the same entity
+    (a new check-in note or `rebaselined` reason), if any."""
+
+    day: date
+    commit: str  # the short hash
+    subject: str
+    field: str  # baseline, target, unit, type, due (key results) or period (objectives)
+    before: Written
+    after: Written
+    explanation: str  # "" when the commit explained nothing
 
 
 @dataclass(frozen=True)
@@ -36,6 +60,9 @@ class History:
 
     points: Mapping[str, tuple[CheckIn, ...]] = field(default_factory=dict)  # by key-result key
     changed_on: Mapping[EntityRef, tuple[date, ...]] = field(default_factory=dict)  # sorted
+    # days a commit changed a key result's `current`, `done` or `status`: check-ins all
+    checked_on: Mapping[str, tuple[date, ...]] = field(default_factory=dict)
+    moves: Mapping[EntityRef, tuple[GoalpostMove, ...]] = field(default_factory=dict)
     commits_read: int = 0
     broken_versions: int = 0  # historical file versions that were not readable YAML
     warnings: tuple[str, ...] = ()
@@ -96,13 +123,18 @@ class Replay:
         self.fingerprints: dict[EntityRef, str] = {}
         self.points: dict[str, dict[date, Measure]] = defaultdict(dict)
         self.changed_on: dict[EntityRef, set[date]] = defaultdict(set)
+        self.checked_on: dict[str, set[date]] = defaultdict(set)
+        self.goalposts: dict[EntityRef, Goalposts] = {}
+        self.moves: dict[EntityRef, list[GoalpostMove]] = defaultdict(list)
 
     def apply(self, commit: Commit) -> None:
         for change in commit.changes:
             if change.path not in self.seen_paths:
                 self.seen_paths.add(change.path)
                 self.seed(self.snapshot(change.old_blob))
-            self.record(commit.day, self.snapshot(change.new_blob))
+            after = self.snapshot(change.new_blob)
+            self.record(commit.day, after)
+            self.record_moves(commit, after)
 
     def seed(self, before: Snapshot | None) -> None:
         """The state before the first commit read, so that commit shows only what it changed."""
@@ -112,6 +144,8 @@ class Replay:
             self.fingerprints.setdefault(ref, fingerprint)
         for key, measure in before.measures.items():
             self.measures.setdefault(key, measure)
+        for ref, posts in before.goalposts.items():
+            self.goalposts.setdefault(ref, posts)
 
     def record(self, day: date, after: Snapshot | None) -> None:
         if after is None:
@@ -121,9 +155,33 @@ class Replay:
                 self.fingerprints[ref] = fingerprint
                 self.changed_on[ref].add(day)
         for key, measure in after.measures.items():
-            if self.measures.get(key) != measure:
+            known = self.measures.get(key)
+            if known != measure:
                 self.measures[key] = measure
-                self.points[key][day] = measure  # later commits of the same day win
+                self.checked_on[key].add(day)
+                if known is None or (known.value, known.done) != (measure.value, measure.done):
+                    self.points[key][day] = measure  # later commits of the same day win
+
+    def record_moves(self, commit: Commit, after: Snapshot | None) -> None:
+        """Each goalpost this commit changed on an entity seen before (a new one sets them)."""
+        if after is None:
+            return
+        for ref, posts in after.goalposts.items():
+            known = self.goalposts.get(ref)
+            self.goalposts[ref] = posts
+            if known is None or known.values == posts.values:
+                continue
+            added = sorted(posts.explanations - known.explanations)
+            explanation = added[0].split("\0", 1)[1] if added else ""
+            for name, before, now in zip(
+                GOALPOSTS[ref[0]], known.values, posts.values, strict=True
+            ):
+                if before != now:
+                    sha = commit.sha[:SHORT_SHA]
+                    move = GoalpostMove(
+                        commit.day, sha, commit.subject, name, before, now, explanation
+                    )
+                    self.moves[ref].append(move)
 
     def snapshot(self, blob: str | None) -> Snapshot | None:
         """The parsed version (each blob parsed once); None when absent or not readable."""
@@ -150,6 +208,8 @@ class Replay:
         return History(
             points={key: dated for key, dated in points.items() if dated},
             changed_on={ref: tuple(sorted(days)) for ref, days in sorted(self.changed_on.items())},
+            checked_on={key: tuple(sorted(days)) for key, days in sorted(self.checked_on.items())},
+            moves={ref: tuple(moves) for ref, moves in sorted(self.moves.items())},
             commits_read=commits_read,
             broken_versions=self.broken,
             warnings=warnings,

@@ -1,8 +1,10 @@
-"""What one historical version of a content file says: key-result values and entity fingerprints.
+"""What one historical version of a content file says: key-result values, goalposts and entity
+fingerprints.
 
 Past versions were never validated, so this reads only what history needs (kinds, ids, `current`,
-`done`) with a plain walk over the parsed YAML, skipping anything that does not fit. It is much
-faster than the full loader, which keeps positions for error messages history never prints.
+`done`, `status`, the goalposts and their explanations) with a plain walk over the parsed YAML,
+skipping anything that does not fit. It is much faster than the full loader, which keeps
+positions for error messages history never prints.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import math
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import yaml
@@ -36,18 +39,39 @@ NESTED = {
 EntityRef = tuple[Kind, str]  # (kind, lowercased id)
 
 
+# What a key result is measured against, and an objective's window: a change of one of these
+# after the window opened is a moved goalpost (compute/signals.py).
+KEY_RESULT_GOALPOSTS = ("baseline", "target", "unit", "type", "due")
+OBJECTIVE_GOALPOSTS = ("period",)
+GOALPOSTS = {Kind.KEY_RESULT: KEY_RESULT_GOALPOSTS, Kind.OBJECTIVE: OBJECTIVE_GOALPOSTS}
+
+Written = float | str | None  # a goalpost as written: a number, or its text (dates, periods)
+
+
 @dataclass(frozen=True, slots=True)
 class Measure:
-    """What a key result said at one version: `current` (metrics) and `done` (milestones)."""
+    """What a key result said at one version: `current` (metrics), `done` (milestones) and a
+    `status` override, whose change counts as a check-in too."""
 
     value: float | None
     done: bool | None
+    status: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Goalposts:
+    """An entity's goalposts at one version, and the explanations written beside them (check-in
+    notes and `rebaselined` reasons): a commit that adds an explanation explains its moves."""
+
+    values: tuple[Written, ...]  # in the order of GOALPOSTS[kind]
+    explanations: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
     measures: Mapping[str, Measure]  # key-result key → its values in this version
     fingerprints: Mapping[EntityRef, str]  # entity → its written form, to see what changed
+    goalposts: Mapping[EntityRef, Goalposts]  # key results and objectives
 
 
 class BrokenVersion(ValueError):
@@ -56,7 +80,8 @@ class BrokenVersion(ValueError):
 
 DOCUMENT_START = re.compile(rb"^(?=---(?:[ \t\r\n]|$))", re.MULTILINE)
 
-Found = tuple[EntityRef, str, Measure | None]  # an entity, its fingerprint, its values
+# an entity, its fingerprint, its values (key results) and goalposts (key results, objectives)
+Found = tuple[EntityRef, str, Measure | None, Goalposts | None]
 
 
 class SnapshotReader:
@@ -73,12 +98,15 @@ class SnapshotReader:
     def read(self, content: bytes) -> Snapshot:
         measures: dict[str, Measure] = {}
         fingerprints: dict[EntityRef, str] = {}
+        goalposts: dict[EntityRef, Goalposts] = {}
         for part in DOCUMENT_START.split(content):
-            for ref, fingerprint, measure in self.entities_of(part):
+            for ref, fingerprint, measure, posts in self.entities_of(part):
                 fingerprints[ref] = fingerprint
                 if measure is not None:
                     measures[ref[1]] = measure
-        return Snapshot(measures, fingerprints)
+                if posts is not None:
+                    goalposts[ref] = posts
+        return Snapshot(measures, fingerprints, goalposts)
 
     def entities_of(self, part: bytes) -> list[Found]:
         if part not in self.parts:
@@ -93,6 +121,7 @@ class SnapshotReader:
                     (kind, key),
                     repr(written),
                     measure_of(written) if kind is Kind.KEY_RESULT else None,
+                    goalposts_of(written, GOALPOSTS[kind]) if kind in GOALPOSTS else None,
                 )
                 for document in documents
                 for kind, key, written in entities(document)
@@ -127,10 +156,40 @@ def key_of(mapping: Mapping[str, Any]) -> str | None:
 
 def measure_of(key_result: Mapping[str, Any]) -> Measure:
     done = key_result.get("done")
+    status = key_result.get("status")
     return Measure(
         value=finite_number(key_result.get("current")),
         done=done if isinstance(done, bool) else None,
+        status=status if isinstance(status, str) else None,
     )
+
+
+def goalposts_of(entity: Mapping[str, Any], names: tuple[str, ...]) -> Goalposts:
+    return Goalposts(
+        tuple(written(entity.get(name)) for name in names), frozenset(explanations(entity))
+    )
+
+
+def written(value: Any) -> Written:
+    """A goalpost comparable across versions: `80` and `80.0` are the same target; a date is
+    `2026-10-12`, a period its name (`2026-Q4`) or `2026-07-01..2026-12-31`."""
+    if value is None:
+        return None
+    number = finite_number(value)
+    if number is not None:
+        return number
+    if isinstance(value, dict):
+        return f"{written(value.get('start'))}..{written(value.get('end'))}"
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def explanations(entity: Mapping[str, Any]) -> Iterator[str]:
+    """Each check-in note and `rebaselined` reason written on the entity, dated."""
+    for field, text in (("checkins", "note"), ("rebaselined", "reason")):
+        entries = entity.get(field)
+        for entry in entries if isinstance(entries, list) else ():
+            if isinstance(entry, dict) and isinstance(entry.get(text), str) and entry[text].strip():
+                yield f"{entry.get('date')}\0{entry[text]}"
 
 
 def finite_number(value: Any) -> float | None:

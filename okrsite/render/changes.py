@@ -1,4 +1,5 @@
-"""What changed: per day, the key results and objectives whose progress or status moved.
+"""What changed: per day, the key results and objectives whose progress or status moved, and
+the goalposts moved that day (compute/signals.py).
 
 A day's change is the difference its check-ins made, both sides judged on that day (same expected
 line), so only updates show up, not the passing of time. Every number, before and after, comes
@@ -16,6 +17,7 @@ import jinja2
 
 from okrsite.artifacts import Artifact
 from okrsite.compute.scorecard import Score, Scorecard
+from okrsite.compute.signals import Signal, SignalKind
 from okrsite.compute.timeline import score_objectives, value_at
 from okrsite.history.read import GIT_SOURCE
 from okrsite.model import KeyResult, Model, Status
@@ -46,6 +48,7 @@ class Change:
 class ChangeDay:
     day: date
     changes: tuple[Change, ...]  # each objective, then its key results in written order
+    moves: tuple[tuple[str, Signal], ...] = ()  # (key result, its moved-goalpost signal)
 
 
 def recent_changes(
@@ -59,16 +62,29 @@ def recent_changes(
         for checkin in key_result.checkins[created_in_git(key_result) :]:
             if first <= checkin.date <= as_of:
                 updated_on.setdefault(checkin.date, set()).add(key)
+    moved_on = goalposts_moved(portal, first)
     found: list[ChangeDay] = []
     room = max_entries
-    for day in sorted(updated_on, reverse=True):
+    for day in sorted(updated_on.keys() | moved_on.keys(), reverse=True):
         if room <= 0:
             break
-        changes = changes_on(model, day, updated_on[day], portal.scorecard)[:room]
-        if changes:
-            found.append(ChangeDay(day, changes))
+        moves = tuple(moved_on.get(day, ()))[:room]
+        room -= len(moves)
+        changes = changes_on(model, day, updated_on.get(day, set()), portal.scorecard)[:room]
+        if changes or moves:
+            found.append(ChangeDay(day, changes, moves))
             room -= len(changes)
     return tuple(found)
+
+
+def goalposts_moved(portal: Portal, first: date) -> dict[date, list[tuple[str, Signal]]]:
+    """The moved-goalpost signals from `first` on, by day, in the key results' order."""
+    moved_on: dict[date, list[tuple[str, Signal]]] = {}
+    for key, found in portal.scorecard.signals.items():
+        for signal in found.signals:
+            if signal.kind is SignalKind.MOVED_GOALPOST and signal.since and signal.since >= first:
+                moved_on.setdefault(signal.since, []).append((key, signal))
+    return moved_on
 
 
 def created_in_git(key_result: KeyResult) -> int:
@@ -79,6 +95,8 @@ def created_in_git(key_result: KeyResult) -> int:
 
 def changes_on(model: Model, day: date, updated: set[str], card: Scorecard) -> tuple[Change, ...]:
     """Score the objectives touched that day with and without that day's check-ins."""
+    if not updated:
+        return ()
     objectives = sorted(
         {model.key_results[key].objective for key in updated},
         key=lambda key: (model.objectives[key].title.casefold(), key),

@@ -15,6 +15,7 @@ from urllib.parse import quote, urlsplit
 
 from okrsite.artifacts import Artifact
 from okrsite.compute.grades import CycleResult, CycleState
+from okrsite.compute.signals import SIGNAL_LABELS, Signal
 from okrsite.compute.wording import band_label, grade_text
 from okrsite.model import KeyResult, KeyResultType, Objective
 from okrsite.portal import Portal
@@ -63,6 +64,8 @@ def render_feed(
     for change_day in changes:
         while pending and closing_day(pending[0]) >= change_day.day:
             add_cycle_entry(feed, portal, urls, pending.pop(0))
+        for key, signal in change_day.moves:
+            add_move_entry(feed, portal, urls, change_day.day, key, signal)
         for change in change_day.changes:
             add_entry(feed, portal, urls, change_day.day, change)
     for result in pending:
@@ -92,6 +95,23 @@ def add_entry(feed: ET.Element, portal: Portal, urls: SiteUrls, day: date, chang
     )
     add(entry, "category", term=change.kind.value, label=KIND_NAMES[change.kind])
     add(entry, "summary", summary(change, entity), type="text")
+
+
+def add_move_entry(
+    feed: ET.Element, portal: Portal, urls: SiteUrls, day: date, key: str, signal: Signal
+) -> None:
+    """A goalpost moved: said as on the key result's page, with the reason if one was given."""
+    key_result = portal.model.key_results[key]
+    entry = add(feed, "entry")
+    add(entry, "title", f"{key_result.title}: {signal.detail}")
+    assert signal.move is not None  # a moved-goalpost signal always has its move
+    add(entry, "id", entry_id(urls, "goalpost", f"{key}/{signal.move.field}", day))
+    add(entry, "updated", timestamp(day))
+    page = urls.page_url(Kind.KEY_RESULT, key)
+    add(entry, "link", rel="alternate", type="text/html", href=href(urls, page))
+    add(entry, "category", term=signal.kind.value, label=SIGNAL_LABELS[signal.kind])
+    reason = f" Explained: {signal.explanation}" if signal.explanation else " No reason was given."
+    add(entry, "summary", f"{signal.detail}.{reason}", type="text")
 
 
 def closing_day(result: CycleResult) -> date:

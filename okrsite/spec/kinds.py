@@ -97,6 +97,17 @@ CHECKIN = Record(
         Field("note", Text(markdown=True), "what happened (Markdown)"),
     ),
 )
+REBASELINE = Record(
+    "rebaseline",
+    (
+        Field("date", Date(), "the day the goalpost was moved, like 2026-10-12", required=True),
+        Field("reason", Text(), "why it was moved, for readers of the portal", required=True),
+    ),
+    "A goalpost moved on purpose: the change is shown with its reason, not warned about.",
+)
+_REBASELINED = Field(
+    "rebaselined", ListOf(REBASELINE), "goalposts moved on purpose, each {date, reason}"
+)
 _STATUS = Choice(tuple(s for s in _values(Status) if s != Status.UNKNOWN))
 KEY_RESULT = Record(
     "key result",
@@ -115,6 +126,7 @@ KEY_RESULT = Record(
         Field("owner", Text(), "who owns it"),
         Field("status", _STATUS, "a status that overrides the computed one"),
         Field("checkins", ListOf(CHECKIN), "measurements over time, oldest first"),
+        _REBASELINED,
     ),
 )
 
@@ -161,6 +173,7 @@ OBJECTIVE = _kind(
     Field("key_results", ListOf(KEY_RESULT), "its key results"),
     Field("ambition", Choice(_values(Ambition)), "committed (default, met at 1.0) or aspirational"),
     Field("retrospective", Text(), "what was learned, in Markdown, once its cycle is graded"),
+    _REBASELINED,
 )
 INITIATIVE = _kind(
     "Initiative",

@@ -24,6 +24,7 @@ from okrsite.model import (
     Objective,
     Outcome,
     Period,
+    Rebaseline,
     Stage,
     Status,
     Team,
@@ -135,6 +136,7 @@ class Builder:
             key_results=tuple(k.key for k in own),
             ambition=Ambition(read.get("ambition", Ambition.COMMITTED)),
             retrospective=read.get("retrospective", ""),
+            rebaselined=rebaselines(read),
         )
 
     def key_result(self, draft: Draft) -> KeyResult:
@@ -169,6 +171,7 @@ class Builder:
                 for c in checkins
                 if "date" in c.value.values  # an unreadable date is reported already
             ),
+            rebaselined=rebaselines(read),
         )
 
     def initiative(self, draft: Draft) -> Initiative:
@@ -184,3 +187,12 @@ class Builder:
             start=read.get("start"),
             end=read.get("end"),
         )
+
+
+def rebaselines(read: RecordRead) -> tuple[Rebaseline, ...]:
+    entries: tuple[Located, ...] = read.get("rebaselined", ())
+    return tuple(
+        Rebaseline(e.value.values["date"], e.value.get("reason", ""))
+        for e in entries
+        if "date" in e.value.values  # an unreadable date is reported already
+    )

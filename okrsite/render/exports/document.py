@@ -16,6 +16,7 @@ from typing import Any
 from okrsite.compute.grades import CycleResult, CycleState
 from okrsite.compute.progress import checkins_until, current_value, milestone_done
 from okrsite.compute.scorecard import Score
+from okrsite.compute.signals import NO_SIGNALS
 from okrsite.incremental.units import Unit
 from okrsite.model import Entity, KeyResultType
 from okrsite.portal import Portal
@@ -163,6 +164,19 @@ def _key_result(portal: Portal, key: str, url: str) -> Json:
                 "note": checkin.note,
             }
             for checkin in checkins_until(key_result.checkins, as_of)
+        ],
+        "rebaselined": [
+            {"date": entry.date.isoformat(), "reason": entry.reason}
+            for entry in key_result.rebaselined
+        ],
+        "signals": [
+            {
+                "kind": signal.kind.value,
+                "since": None if signal.since is None else signal.since.isoformat(),
+                "detail": signal.detail,
+                "explanation": signal.explanation or None,
+            }
+            for signal in portal.scorecard.signals.get(key, NO_SIGNALS).signals
         ],
         **_score(portal.scorecard.key_results[key]),
     }

@@ -1,9 +1,10 @@
 """`key-results.csv`: one row per published key result, for spreadsheets.
 
 Columns: id, title, type, objective, stage, team, owner, baseline, current, target, unit,
-progress, expected, status, url. Numbers are plain decimals (progress and expected as 0–1 with
-four decimals, like `okrs.json`); a milestone's `current` is `done` or `not done` and its
-baseline and target stay empty. Text a spreadsheet would run as a formula (starting with
+progress, expected, status, signals, url; `signals` names the kinds of the key result's signals
+(`moved-goalpost; stale`), empty without any. Numbers are plain decimals (progress and expected
+as 0–1 with four decimals, like `okrs.json`); a milestone's `current` is `done` or `not done`
+and its baseline and target stay empty. Text a spreadsheet would run as a formula (starting with
 `=`, `+`, `-`, `@`, tab or carriage return) is prefixed with `'`; numbers we write are left
 alone, so a negative baseline stays a number. UTF-8 without BOM, CRLF line ends (RFC 4180).
 """
@@ -16,6 +17,7 @@ from collections.abc import Iterable
 from functools import partial
 
 from okrsite.compute.progress import current_value, milestone_done
+from okrsite.compute.signals import NO_SIGNALS
 from okrsite.incremental.units import Unit
 from okrsite.model import KeyResult, KeyResultType
 from okrsite.portal import Portal
@@ -37,6 +39,7 @@ COLUMNS = (
     "progress",
     "expected",
     "status",
+    "signals",
     "url",
 )
 
@@ -74,6 +77,7 @@ def _row(portal: Portal, urls: SiteUrls, key: str) -> Row:
     stage = model.stages[objective.stage].id if objective.stage else None
     team = model.teams[objective.team].id if objective.team else None
     score = portal.scorecard.key_results[key]
+    signals = portal.scorecard.signals.get(key, NO_SIGNALS).signals
     return (
         spreadsheet_text(key_result.id),
         spreadsheet_text(key_result.title),
@@ -89,6 +93,7 @@ def _row(portal: Portal, urls: SiteUrls, key: str) -> Row:
         spreadsheet_number(rounded(score.progress)),
         spreadsheet_number(rounded(score.expected)),
         score.status.value,
+        "; ".join(dict.fromkeys(s.kind.value for s in signals)),
         spreadsheet_text(entity_url(urls, Kind.KEY_RESULT, key)),
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from okrsite.compute.grades import Band, CycleState
+from okrsite.compute.signals import SignalKind
 from okrsite.model import (
     INDICATORS,
     Ambition,
@@ -249,6 +250,37 @@ def export_schema() -> Schema:
                             "done": {"type": ["boolean", "null"]},
                             "confidence": _NUMBER,
                             "note": {"type": "string"},
+                        },
+                    },
+                },
+                "rebaselined": {
+                    "type": "array",
+                    "description": "Goalposts moved on purpose, each with why.",
+                    "items": {
+                        "type": "object",
+                        "required": ["date", "reason"],
+                        "additionalProperties": False,
+                        "properties": {
+                            "date": _date("Day the goalpost was moved."),
+                            "reason": {"type": "string"},
+                        },
+                    },
+                },
+                "signals": {
+                    "type": "array",
+                    "description": "Honest signals as of as_of: moved goalposts, stale "
+                    "check-ins, low or falling confidence (markers, not statuses).",
+                    "items": {
+                        "type": "object",
+                        "required": ["kind", "since", "detail", "explanation"],
+                        "additionalProperties": False,
+                        "properties": {
+                            "kind": _enum([k.value for k in SignalKind], "What the signal is."),
+                            "since": _optional(_date("Day the signal began.")),
+                            "detail": {"type": "string", "description": "One sentence."},
+                            "explanation": _optional(
+                                _text("A moved goalpost's reason, if one was given.")
+                            ),
                         },
                     },
                 },

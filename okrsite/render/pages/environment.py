@@ -49,6 +49,7 @@ def page_environment(override_dir: Path | None = None) -> jinja2.Environment:
         number=formats.number,
         with_unit=formats.with_unit,
         status_label=formats.status_label,
+        signal_label=formats.signal_label,
         description=markup.description_html,
         md=markup.markdown_text,
         safe_url=markup.safe_link_url,

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from okrsite.compute.wording import band_label, grade_text, status_label, whole_percent
+from okrsite.compute.signals import SIGNAL_LABELS, SignalKind
+from okrsite.compute.wording import (
+    band_label,
+    grade_text,
+    number,
+    status_label,
+    whole_percent,
+    with_unit,
+)
 
 __all__ = [
     "band_label",
@@ -10,6 +18,7 @@ __all__ = [
     "number",
     "percent",
     "percent_number",
+    "signal_label",
     "status_label",
     "with_unit",
 ]
@@ -29,19 +38,6 @@ def percent_number(fraction: float | None) -> int | None:
     return None if fraction is None else whole_percent(fraction)
 
 
-def number(value: float | None) -> str:
-    """At most two decimals, no trailing zeros, thousands separated: 12, 10.4, 1,250."""
-    if value is None:
-        return "—"
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def with_unit(value: float | None, unit: str) -> str:
-    """`10.4 min`, `62%`, `3.9`: units that are symbols hug the number."""
-    if value is None:
-        return "—"
-    if not unit:
-        return number(value)
-    joiner = "" if unit in {"%", "‰", "°"} else " "
-    return f"{number(value)}{joiner}{unit}"
+def signal_label(kind: str) -> str:
+    """`moved goalpost`, `stale`: what a signal is called wherever people read it."""
+    return SIGNAL_LABELS[SignalKind(kind)]

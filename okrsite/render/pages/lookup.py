@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from okrsite.compute.grades import GroupGrade
 from okrsite.compute.progress import checkins_until, current_value, milestone_done
 from okrsite.compute.scorecard import Score
+from okrsite.compute.signals import NO_SIGNALS, SIGNAL_LABELS, KeyResultSignals, Signal
 from okrsite.model import Entity, KeyResult
 from okrsite.portal import Portal
 from okrsite.urls import Kind
@@ -119,3 +120,31 @@ class Lookup:
             for cycle_id in card.cycles_of[model.key_results[key_result].objective]
         }
         return sorted(found) or [card.cycle.id]
+
+    def signals(self, key_result: str) -> KeyResultSignals:
+        """A key result's honest signals (compute/signals.py); none for most."""
+        return self.portal.scorecard.signals.get(key_result, NO_SIGNALS)
+
+    def signal_kinds(self, key_result: str) -> str:
+        """The kinds of a key result's signals for an index's filter: `none` when it has none."""
+        kinds = dict.fromkeys(s.kind.value for s in self.signals(key_result).signals)
+        return " ".join(kinds) or "none"
+
+    def signal_titles(self) -> dict[str, str]:
+        """The names of the signal filter's values."""
+        return {
+            "none": "No signals",
+            **{kind.value: label for kind, label in SIGNAL_LABELS.items()},
+        }
+
+    def objective_signals(self, objective: str) -> list[tuple[str, Signal]]:
+        """Every signal of an objective's key results, in their written order."""
+        return [
+            (key, signal)
+            for key in self.portal.model.objectives[objective].key_results
+            for signal in self.signals(key).signals
+        ]
+
+    def stale_count(self, team: str) -> int:
+        """How many of a team's key results are stale."""
+        return self.portal.scorecard.stale_by_team.get(team, 0)

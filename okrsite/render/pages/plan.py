@@ -15,6 +15,7 @@ from typing import Any
 
 from okrsite.compute.grades import CycleState
 from okrsite.compute.scorecard import Score
+from okrsite.compute.signals import NO_SIGNALS
 from okrsite.model import Entity, Status
 from okrsite.portal import Portal
 from okrsite.render.burnup import burnup_chart
@@ -165,6 +166,7 @@ def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
         return {
             "trend": trend_chart(measured, model.objectives[measured.objective], card.as_of),
             "checkins": [c for c in measured.checkins if c.date <= card.as_of],
+            "signals": card.signals.get(key, NO_SIGNALS),
         }
 
     def initiative(key: str) -> Mapping[str, Any]:
