@@ -17,7 +17,7 @@ from okrsite.compute.cycles import Cycle
 from okrsite.compute.progress import checkins_until, key_result_progress
 from okrsite.compute.scorecard import key_result_window
 from okrsite.compute.wording import number, with_unit
-from okrsite.history.read import GoalpostMove, History
+from okrsite.history.read import GIT_SOURCE, GoalpostMove, History
 from okrsite.history.snapshot import Written
 from okrsite.model import KeyResult, KeyResultType, Model, Objective, Window
 from okrsite.urls import Kind
@@ -84,6 +84,7 @@ class SignalInputs:
 
     moves: Mapping[tuple[Kind, str], tuple[GoalpostMove, ...]] = field(default_factory=dict)
     checked_on: Mapping[str, tuple[date, ...]] = field(default_factory=dict)
+    created_on: Mapping[str, date] = field(default_factory=dict)  # the commit that wrote it
 
 
 def key_result_signals(
@@ -103,7 +104,8 @@ def key_result_signals(
         open_now = window.start <= as_of <= window.end
         if open_now:
             checked = inputs.checked_on.get(key, ())
-            signals.extend(_stale(key_result, window, checked, as_of, rules))
+            created = inputs.created_on.get(key)
+            signals.extend(_stale(key_result, window, created, checked, as_of, rules))
             signals.extend(_confidence(key_result, as_of))
         if signals:
             original = _original(moves)
@@ -197,26 +199,31 @@ def _original_progress(
 def _stale(
     key_result: KeyResult,
     window: Window,
+    created: date | None,
     checked_on: tuple[date, ...],
     as_of: date,
     rules: SignalRules,
 ) -> list[Signal]:
-    """No check-in (written, or a commit that changed the value, `done` or `status`) for
-    `stale_after` days or more; counted from the window's start when there never was one."""
-    days = [c.date for c in checkins_until(key_result.checkins, as_of)]
+    """No check-in (written, or a commit that changed the value, `done` or `status`) in the
+    window for `stale_after` days or more; without one, counted from the window's start or from
+    the commit that wrote the key result, whichever is later. The values of commits joined as
+    check-ins are left to `checked_on`, which does not count that first commit."""
+    written = checkins_until(key_result.checkins, as_of)
+    days = [c.date for c in written if c.source != GIT_SOURCE]
     days.extend(day for day in checked_on if day <= as_of)
     last = max((day for day in days if day >= window.start), default=None)
-    since_day = last or window.start
+    start = max(window.start, created or window.start)
+    since_day = last or start
     waited = (as_of - since_day).days
     if waited < rules.stale_after:
         return []
     became = since_day + timedelta(days=rules.stale_after)
-    if last is None:
-        detail = (
-            f"no check-in since its window opened on {window.start.isoformat()} ({waited} days)"
-        )
-    else:
+    if last is not None:
         detail = f"no check-in for {waited} days (the last on {last.isoformat()})"
+    elif start == window.start:
+        detail = f"no check-in since its window opened on {start.isoformat()} ({waited} days)"
+    else:
+        detail = f"no check-in since it was written on {start.isoformat()} ({waited} days)"
     return [Signal(SignalKind.STALE, became, detail)]
 
 
@@ -265,6 +272,7 @@ def signal_inputs(model: Model, history: History) -> SignalInputs:
 
     moves: dict[tuple[Kind, str], tuple[GoalpostMove, ...]] = {}
     checked_on: dict[str, tuple[date, ...]] = {}
+    created_on: dict[str, date] = {}
     entities = (
         *((Kind.OBJECTIVE, o) for o in model.objectives.values()),
         *((Kind.KEY_RESULT, k) for k in model.key_results.values()),
@@ -285,7 +293,14 @@ def signal_inputs(model: Model, history: History) -> SignalInputs:
             }
             if days:
                 checked_on[entity.key] = tuple(sorted(days))
-    return SignalInputs(moves, checked_on)
+            created = [
+                history.created_on[name]
+                for name in names(entity.key, entity.aliases)
+                if name in history.created_on
+            ]
+            if created:
+                created_on[entity.key] = min(created)
+    return SignalInputs(moves, checked_on, created_on)
 
 
 def stale_by_team(model: Model, signals: Mapping[str, KeyResultSignals]) -> dict[str, int]:

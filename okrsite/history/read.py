@@ -60,8 +60,10 @@ class History:
 
     points: Mapping[str, tuple[CheckIn, ...]] = field(default_factory=dict)  # by key-result key
     changed_on: Mapping[EntityRef, tuple[date, ...]] = field(default_factory=dict)  # sorted
-    # days a commit changed a key result's `current`, `done` or `status`: check-ins all
+    # days a commit changed a key result's `current`, `done` or `status`: check-ins all; and
+    # the day a commit first wrote it, which is its creation, not a check-in
     checked_on: Mapping[str, tuple[date, ...]] = field(default_factory=dict)
+    created_on: Mapping[str, date] = field(default_factory=dict)
     moves: Mapping[EntityRef, tuple[GoalpostMove, ...]] = field(default_factory=dict)
     commits_read: int = 0
     broken_versions: int = 0  # historical file versions that were not readable YAML
@@ -124,6 +126,7 @@ class Replay:
         self.points: dict[str, dict[date, Measure]] = defaultdict(dict)
         self.changed_on: dict[EntityRef, set[date]] = defaultdict(set)
         self.checked_on: dict[str, set[date]] = defaultdict(set)
+        self.created_on: dict[str, date] = {}
         self.goalposts: dict[EntityRef, Goalposts] = {}
         self.moves: dict[EntityRef, list[GoalpostMove]] = defaultdict(list)
 
@@ -158,7 +161,10 @@ class Replay:
             known = self.measures.get(key)
             if known != measure:
                 self.measures[key] = measure
-                self.checked_on[key].add(day)
+                if known is None:
+                    self.created_on.setdefault(key, day)
+                else:
+                    self.checked_on[key].add(day)
                 if known is None or (known.value, known.done) != (measure.value, measure.done):
                     self.points[key][day] = measure  # later commits of the same day win
 
@@ -209,6 +215,7 @@ class Replay:
             points={key: dated for key, dated in points.items() if dated},
             changed_on={ref: tuple(sorted(days)) for ref, days in sorted(self.changed_on.items())},
             checked_on={key: tuple(sorted(days)) for key, days in sorted(self.checked_on.items())},
+            created_on=dict(sorted(self.created_on.items())),
             moves={ref: tuple(moves) for ref, moves in sorted(self.moves.items())},
             commits_read=commits_read,
             broken_versions=self.broken,
