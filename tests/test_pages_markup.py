@@ -122,3 +122,22 @@ def test_no_trend_for_milestones_or_without_a_period() -> None:
     metric, objective = _key_result()
     undated = Objective(id="o", title="O", location=objective.location, key_results=("k",))
     assert trend_chart(metric, undated, date(2026, 10, 1)) is None
+
+
+def test_the_trend_carries_each_check_ins_confidence_on_a_0_to_1_scale() -> None:
+    checkins = (
+        CheckIn(date=date(2026, 8, 1), value=11.2, confidence=0.8),
+        CheckIn(date=date(2026, 9, 1), value=11.0),  # no confidence: no point
+        CheckIn(date=date(2026, 9, 15), value=10.8, confidence=0.3),
+        CheckIn(date=date(2026, 12, 1), value=9.5, confidence=0.9),  # after the as-of date
+    )
+    key_result, objective = _key_result(checkins=checkins)
+    chart = trend_chart(key_result, objective, date(2026, 10, 1))
+    assert chart is not None
+    assert [(p.day, p.value) for p in chart.confidence] == [
+        (date(2026, 8, 1), 0.8),
+        (date(2026, 9, 15), 0.3),
+    ]
+    height = chart.plot_bottom - chart.plot_top  # 1.0 at the top, 0 at the bottom
+    assert chart.confidence[0].y == pytest.approx(chart.plot_top + 0.2 * height)
+    assert chart.confidence[1].y == pytest.approx(chart.plot_top + 0.7 * height)

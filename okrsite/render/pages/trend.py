@@ -31,10 +31,20 @@ class TrendChart(TimeChart):
     points: tuple[TrendPoint, ...]
     low: float
     high: float
+    # the check-ins' confidence (0–1, the plot's full height): it falls before progress does
+    confidence: tuple[TrendPoint, ...] = ()
 
     @property
     def polyline(self) -> str:
-        return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+        return _polyline(self.points)
+
+    @property
+    def confidence_polyline(self) -> str:
+        return _polyline(self.confidence)
+
+
+def _polyline(points: tuple[TrendPoint, ...]) -> str:
+    return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in points)
 
 
 def trend_chart(key_result: KeyResult, objective: Objective, as_of: date) -> TrendChart | None:
@@ -57,9 +67,18 @@ def trend_chart(key_result: KeyResult, objective: Objective, as_of: date) -> Tre
     low = min([baseline, target, *(values[d] for d in days)])
     high = max([baseline, target, *(values[d] for d in days)])
     frame = Frame(window, low, high, _LEFT)
+    share = Frame(window, 0.0, 1.0, _LEFT)
+    confident = {
+        c.date: c.confidence
+        for c in checkins_until(key_result.checkins, as_of)
+        if c.confidence is not None and window.start <= c.date <= window.end
+    }
     return TrendChart(
         **time_chart_frame(frame, baseline, target, as_of),
         points=tuple(TrendPoint(frame.x(d), frame.y(values[d]), d, values[d]) for d in days),
         low=low,
         high=high,
+        confidence=tuple(
+            TrendPoint(share.x(d), share.y(value), d, value) for d, value in confident.items()
+        ),
     )
