@@ -74,6 +74,7 @@ class TeamLevel(StrEnum):
 class KeyResultType(StrEnum):
     METRIC = "metric"
     MILESTONE = "milestone"
+    HEALTH = "health"  # a measure kept within bounds (keep_above/keep_below): never progress
 
 
 class InitiativeType(StrEnum):
@@ -199,6 +200,8 @@ class KeyResult(Entity):
     done: bool | None = None
     indicator: str | None = None
     due: date | None = None
+    keep_above: float | None = None  # health metrics: the bounds the value must stay within
+    keep_below: float | None = None
     weight: float = 1.0
     confidence: float | None = None
     owner: str | None = None

@@ -19,6 +19,7 @@ from okrsite.compute.grades import (
     group_grades,
     memberships,
 )
+from okrsite.compute.health import health_metrics
 from okrsite.compute.progress import Thresholds
 from okrsite.compute.scorecard import Scorecard, score_model
 from okrsite.compute.signals import SignalInputs, SignalRules, key_result_signals, stale_by_team
@@ -70,6 +71,7 @@ def assemble_portal(
         signals=signals,
         stale_by_team=stale_by_team(published, signals),
         stale_after=rules.stale_after,
+        health=health_metrics(published, as_of),
         grades=grades,
         cycles=results,
         cycles_of=cycles_of,

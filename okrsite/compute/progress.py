@@ -65,7 +65,10 @@ def metric_progress(baseline: float, target: float, value: float) -> float:
 
 
 def key_result_progress(key_result: KeyResult, as_of: date) -> float | None:
-    """Progress 0–1, or None when a metric lacks its baseline or target (a validation error)."""
+    """Progress 0–1, or None when a metric lacks its baseline or target (a validation error)
+    and for a health metric, which is kept within bounds and never counts as progress."""
+    if key_result.type is KeyResultType.HEALTH:
+        return None
     if key_result.type is KeyResultType.MILESTONE:
         return 1.0 if milestone_done(key_result, as_of) else 0.0
     value = current_value(key_result, as_of)

@@ -15,6 +15,7 @@ from okrsite.compute.cycles import Cycle, CycleRule, cycle_of, overlaps
 if TYPE_CHECKING:  # grades imports this module (objective_progress)
     from okrsite.compute.comparison import CycleDay
     from okrsite.compute.grades import CycleResult, Grade, GroupGrade
+    from okrsite.compute.health import Health
     from okrsite.compute.signals import KeyResultSignals
 from okrsite.compute.progress import (
     Thresholds,
@@ -70,6 +71,7 @@ class Scorecard:
     signals: Mapping[str, KeyResultSignals] = field(default_factory=dict)
     stale_by_team: Mapping[str, int] = field(default_factory=dict)
     stale_after: int = 14  # days without a check-in that make a key result stale
+    health: Mapping[str, Health] = field(default_factory=dict)  # per health metric
 
     def roll_ups(self, group: str) -> Mapping[str, Score]:
         """The live scores of one kind of group: value-stream, stage, capability, team or

@@ -113,7 +113,11 @@ KEY_RESULT = Record(
     "key result",
     (
         *_common("key result"),
-        Field("type", Choice(_values(KeyResultType)), "metric (default) or milestone"),
+        Field(
+            "type",
+            Choice(_values(KeyResultType)),
+            "metric (default), milestone or health (kept in bounds)",
+        ),
         Field("unit", Text(), "the unit of baseline, target and current, like min or %"),
         Field("baseline", Number(), "the value at the start (metric key results)"),
         Field("target", Number(), "the value to reach (metric key results)"),
@@ -121,6 +125,8 @@ KEY_RESULT = Record(
         Field("done", Bool(), "whether the milestone is reached (milestone key results)"),
         Field("indicator", Choice(INDICATORS), "what kind of change it measures"),
         Field("due", Date(), "the day it is due, ending its window early"),
+        Field("keep_above", Number(), "health metrics: the value must stay at or above this"),
+        Field("keep_below", Number(), "health metrics: the value must stay at or below this"),
         Field("weight", Number(positive=True), "weight in the objective's progress (default 1)"),
         Field("confidence", Number(fraction=True), "confidence of reaching the target, 0–1"),
         Field("owner", Text(), "who owns it"),

@@ -155,6 +155,8 @@ class Builder:
             done=read.get("done"),
             indicator=read.get("indicator"),
             due=read.get("due"),
+            keep_above=read.get("keep_above"),
+            keep_below=read.get("keep_below"),
             weight=read.get("weight", 1.0),
             confidence=read.get("confidence"),
             owner=read.get("owner"),

@@ -67,6 +67,7 @@ def key_result_problems(
     """`grading_days`: how long after its window a key result may still get check-ins (the
     `grading_days` setting: teams grade a cycle in the days after it ends)."""
     problems: list[Problem] = []
+    problems.extend(_health_problems(key_result, read))
     if key_result.type is KeyResultType.METRIC:
         for name in ("baseline", "target"):
             if name not in read.where:
@@ -93,7 +94,7 @@ def key_result_problems(
                     "set the target you want to reach",
                 )
             )
-    else:
+    elif key_result.type is KeyResultType.MILESTONE:
         for name in ("baseline", "target", "current"):
             if name in read.where:
                 problems.append(
@@ -106,6 +107,47 @@ def key_result_problems(
     problems.extend(_due_problems(key_result, objective, read))
     window = key_result_window(key_result, objective)
     problems.extend(_checkin_problems(key_result, window, grading_days))
+    return problems
+
+
+def _health_problems(key_result: KeyResult, read: RecordRead) -> list[Problem]:
+    """A health metric has bounds and no goalposts; only it has bounds."""
+    bounds = [name for name in ("keep_above", "keep_below") if name in read.where]
+    if key_result.type is not KeyResultType.HEALTH:
+        return [
+            error(
+                read.location(name),
+                f"`{name}` is for health metrics (`type: health`), which are kept within bounds "
+                "and have no target; remove it or set `type: health`",
+            )
+            for name in bounds
+        ]
+    problems = [
+        error(
+            read.location(name),
+            f"`{name}` is not for a health metric, which is kept within `keep_above`/"
+            "`keep_below` and never counts as progress; remove it (or use `type: metric`)",
+        )
+        for name in ("baseline", "target", "done")
+        if name in read.where
+    ]
+    if not bounds:
+        problems.append(
+            error(
+                read.at,
+                f"health metric '{key_result.id}' has no bounds; add `keep_above`, "
+                "`keep_below` or both (e.g. `keep_above: 99.5` for uptime)",
+            )
+        )
+    above, below = key_result.keep_above, key_result.keep_below
+    if above is not None and below is not None and above > below:
+        problems.append(
+            error(
+                read.location("keep_below"),
+                f"keep_below ({below:g}) is under keep_above ({above:g}): no value could be "
+                "healthy; swap them",
+            )
+        )
     return problems
 
 
@@ -136,9 +178,9 @@ def _checkin_problems(
     key_result: KeyResult, window: Window | None, grading_days: int
 ) -> list[Problem]:
     problems: list[Problem] = []
-    metric = key_result.type is KeyResultType.METRIC
+    metric = key_result.type is not KeyResultType.MILESTONE
     wanted, unwanted = ("value", "done") if metric else ("done", "value")
-    what = "metric" if metric else "milestone"
+    what = key_result.type.value
     previous = None
     for checkin in key_result.checkins:
         at = checkin.location

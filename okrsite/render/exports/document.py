@@ -14,6 +14,7 @@ from functools import partial
 from typing import Any
 
 from okrsite.compute.grades import CycleResult, CycleState
+from okrsite.compute.health import Health
 from okrsite.compute.progress import checkins_until, current_value, milestone_done
 from okrsite.compute.scorecard import Score
 from okrsite.compute.signals import NO_SIGNALS
@@ -152,6 +153,9 @@ def _key_result(portal: Portal, key: str, url: str) -> Json:
         "done": milestone_done(key_result, as_of) if milestone else None,
         "indicator": key_result.indicator,
         "due": None if key_result.due is None else key_result.due.isoformat(),
+        "keep_above": key_result.keep_above,
+        "keep_below": key_result.keep_below,
+        "health": _health(portal.scorecard.health.get(key)),
         "weight": key_result.weight,
         "confidence": key_result.confidence,
         "owner": key_result.owner,
@@ -180,6 +184,14 @@ def _key_result(portal: Portal, key: str, url: str) -> Json:
         ],
         **_score(portal.scorecard.key_results[key]),
     }
+
+
+def _health(health: Health | None) -> Json | None:
+    """A health metric's state; None for key results that count as progress."""
+    if health is None:
+        return None
+    breach = None if health.breach is None else health.breach.isoformat()
+    return {"state": health.state.value, "value": health.value, "breach": breach}
 
 
 def _initiative(portal: Portal, key: str, url: str) -> Json:

@@ -1,8 +1,9 @@
 """`key-results.csv`: one row per published key result, for spreadsheets.
 
 Columns: id, title, type, objective, stage, team, owner, baseline, current, target, unit,
-progress, expected, status, signals, url; `signals` names the kinds of the key result's signals
-(`moved-goalpost; stale`), empty without any. Numbers are plain decimals (progress and expected
+progress, expected, status (a health metric's `healthy` or `breached`), signals, url;
+`signals` names the kinds of the key result's signals (`moved-goalpost; stale`), empty without
+any. Numbers are plain decimals (progress and expected
 as 0–1 with four decimals, like `okrs.json`); a milestone's `current` is `done` or `not done`
 and its baseline and target stay empty. Text a spreadsheet would run as a formula (starting with
 `=`, `+`, `-`, `@`, tab or carriage return) is prefixed with `'`; numbers we write are left
@@ -60,6 +61,12 @@ def spreadsheet_number(number: float | None) -> str:
     return str(int(number)) if float(number).is_integer() else repr(float(number))
 
 
+def _status(portal: Portal, key: str) -> str:
+    """The status; a health metric's state (`healthy`, `breached`) in its place."""
+    health = portal.scorecard.health.get(key)
+    return portal.scorecard.key_results[key].status.value if health is None else health.state.value
+
+
 def _current(key_result: KeyResult, portal: Portal) -> str:
     as_of = portal.scorecard.as_of
     if key_result.type is KeyResultType.MILESTONE:
@@ -92,7 +99,7 @@ def _row(portal: Portal, urls: SiteUrls, key: str) -> Row:
         spreadsheet_text(key_result.unit),
         spreadsheet_number(rounded(score.progress)),
         spreadsheet_number(rounded(score.expected)),
-        score.status.value,
+        _status(portal, key),
         "; ".join(dict.fromkeys(s.kind.value for s in signals)),
         spreadsheet_text(entity_url(urls, Kind.KEY_RESULT, key)),
     )

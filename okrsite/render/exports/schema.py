@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from okrsite.compute.grades import Band, CycleState
+from okrsite.compute.health import HealthState
 from okrsite.compute.signals import SignalKind
 from okrsite.model import (
     INDICATORS,
@@ -234,6 +235,33 @@ def export_schema() -> Schema:
                 },
                 "indicator": _optional(_enum(list(INDICATORS), "What kind of indicator it is.")),
                 "due": _optional(_date("Due date within the objective's period.")),
+                "keep_above": {
+                    **_NUMBER,
+                    "description": "Health metrics: the value must stay at or above this.",
+                },
+                "keep_below": {
+                    **_NUMBER,
+                    "description": "Health metrics: the value must stay at or below this.",
+                },
+                "health": _optional(
+                    {
+                        "type": "object",
+                        "description": "A health metric's state (null for key results that "
+                        "count as progress; a health metric's progress is always null).",
+                        "required": ["state", "value", "breach"],
+                        "additionalProperties": False,
+                        "properties": {
+                            "state": _enum([s.value for s in HealthState], "Within bounds?"),
+                            "value": _NUMBER,
+                            "breach": _optional(
+                                _date(
+                                    "Breached: the first day of the breach that lasts; "
+                                    "healthy: the last day outside the bounds (null: never)."
+                                )
+                            ),
+                        },
+                    }
+                ),
                 "weight": {"type": "number", "description": "Weight in the objective's mean."},
                 "confidence": {**_NUMBER, "description": "Owner's confidence, 0–1."},
                 "owner": person,

@@ -6,10 +6,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from okrsite.compute.grades import GroupGrade
+from okrsite.compute.health import Health
 from okrsite.compute.progress import checkins_until, current_value, milestone_done
 from okrsite.compute.scorecard import Score
 from okrsite.compute.signals import NO_SIGNALS, SIGNAL_LABELS, KeyResultSignals, Signal
-from okrsite.model import Entity, KeyResult
+from okrsite.model import Entity, KeyResult, KeyResultType
 from okrsite.portal import Portal
 from okrsite.urls import Kind
 
@@ -120,6 +121,24 @@ class Lookup:
             for cycle_id in card.cycles_of[model.key_results[key_result].objective]
         }
         return sorted(found) or [card.cycle.id]
+
+    def measured(self, key_results: Iterable[str]) -> list[str]:
+        """The key results that count as progress: all but health metrics."""
+        model = self.portal.model
+        return [k for k in key_results if model.key_results[k].type is not KeyResultType.HEALTH]
+
+    def kept_healthy(self, key_results: Iterable[str]) -> list[str]:
+        """The health metrics among these key results, for a "Health" section."""
+        model = self.portal.model
+        return [k for k in key_results if model.key_results[k].type is KeyResultType.HEALTH]
+
+    def health_of_objectives(self, objectives: Iterable[str]) -> list[str]:
+        """The health metrics of these objectives, in their written order."""
+        model = self.portal.model
+        return self.kept_healthy(k for o in objectives for k in model.objectives[o].key_results)
+
+    def health(self, key_result: str) -> Health:
+        return self.portal.scorecard.health[key_result]
 
     def signals(self, key_result: str) -> KeyResultSignals:
         """A key result's honest signals (compute/signals.py); none for most."""
