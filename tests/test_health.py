@@ -3,6 +3,9 @@ counted as progress; and the loader's messages for badly written ones."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -13,8 +16,13 @@ from history_repo import HERE, NORTH_STAR_YAML, small_model
 from okrsite.compute.health import HealthState, health_of
 from okrsite.compute.progress import Thresholds
 from okrsite.load import load_content
-from okrsite.model import CheckIn, KeyResult, KeyResultType
-from okrsite.portal import assemble_portal
+from okrsite.model import CheckIn, KeyResult, KeyResultType, Status
+from okrsite.portal import Portal, assemble_portal
+from okrsite.render.badges.artifacts import badge_artifacts
+from okrsite.render.badges.colors import STATUS_COLORS
+from okrsite.render.badges.options import BadgeOptions
+from okrsite.render.exports import export_files
+from okrsite.urls import SiteUrls
 
 AS_OF = date(2026, 11, 23)
 
@@ -124,3 +132,36 @@ def test_bounds_on_a_metric_are_an_error(tmp_path: Path) -> None:
     (tmp_path / "okrs.yml").write_text(text.replace("type: health", "type: metric"))
     problems = [str(p) for p in load_content(tmp_path).problems]
     assert any("`keep_above` is for health metrics" in p for p in problems), problems
+
+
+def health_portal() -> Portal:
+    model = small_model()
+    objective = model.objectives["check-in"]
+    model = replace(
+        model,
+        objectives={"check-in": replace(objective, key_results=(*objective.key_results, "uptime"))},
+        key_results={
+            **model.key_results,
+            "uptime": uptime((date(2026, 10, 1), 98.0), (date(2026, 11, 1), 99.8)),
+        },
+    )
+    return assemble_portal(model, AS_OF)
+
+
+def test_exports_carry_the_state_and_the_badge_says_it() -> None:
+    portal = health_portal()
+    files = export_files(portal, SiteUrls())
+    document = json.loads(files["okrs.json"])
+    [kr] = [k for k in document["key_results"] if k["id"] == "uptime"]
+    assert (kr["keep_above"], kr["keep_below"], kr["progress"]) == (99.5, None, None)
+    assert kr["health"] == {"state": "healthy", "value": 99.8, "breach": "2026-10-01"}
+    rows = list(csv.DictReader(io.StringIO(files["key-results.csv"], newline="")))
+    assert {row["id"]: row["health"] for row in rows} == {
+        "adoption": "",
+        "kiosk-launch": "",
+        "uptime": "healthy",
+        "Wait-Time": "",
+    }
+    badges = {a.path: a.content for a in badge_artifacts(portal, SiteUrls(), BadgeOptions())}
+    endpoint = json.loads(badges["badges/key-result/uptime.json"])
+    assert (endpoint["message"], endpoint["color"]) == ("healthy", STATUS_COLORS[Status.ON_TRACK])

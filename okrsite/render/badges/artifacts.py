@@ -16,7 +16,12 @@ from okrsite.render.badges.subjects import (
     badge_subject_keys,
 )
 from okrsite.render.badges.svg import badge_svg
-from okrsite.render.badges.wording import BadgeWording, badge_wording, cycle_wording
+from okrsite.render.badges.wording import (
+    BadgeWording,
+    badge_wording,
+    cycle_wording,
+    health_wording,
+)
 from okrsite.urls import Kind, SiteUrls
 
 
@@ -65,7 +70,11 @@ def _files_of(
 ) -> list[Artifact]:
     subject = badge_subject(portal, kind, key)
     assert subject is not None, f"{kind} has no badges"
-    return badge_files(subject, options, urls, key)
+    health = portal.scorecard.health.get(key) if kind is Kind.KEY_RESULT else None
+    if health is None:
+        return badge_files(subject, options, urls, key)
+    label = options.label_for(id=subject.entity.id, title=subject.entity.title, kind=kind.value)
+    return _svg_and_json(health_wording(label, health), options, partial(urls.badge_url, kind, key))
 
 
 def _cycle_files(

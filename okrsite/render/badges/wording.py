@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from okrsite.compute.grades import CycleResult, CycleState
+from okrsite.compute.health import Health, HealthState
 from okrsite.compute.scorecard import Score
 from okrsite.compute.wording import grade_text, progress_and_status
 from okrsite.model import Status
@@ -49,6 +50,17 @@ def one_line(text: str) -> str:
 
 def badge_wording(label: str, score: Score) -> BadgeWording:
     return BadgeWording(one_line(label), badge_message(score), STATUS_COLORS[score.status])
+
+
+def health_wording(label: str, health: Health) -> BadgeWording:
+    """A health metric's badge: its state (green, red; grey without a value), never progress."""
+    colors = {
+        HealthState.HEALTHY: STATUS_COLORS[Status.ON_TRACK],
+        HealthState.BREACHED: STATUS_COLORS[Status.OFF_TRACK],
+        HealthState.UNKNOWN: STATUS_COLORS[Status.UNKNOWN],
+    }
+    message = "no value yet" if health.state is HealthState.UNKNOWN else health.state.value
+    return BadgeWording(one_line(label), message, colors[health.state])
 
 
 def cycle_wording(label: str, result: CycleResult, north_star: Score) -> BadgeWording:

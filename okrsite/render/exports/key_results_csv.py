@@ -1,7 +1,7 @@
 """`key-results.csv`: one row per published key result, for spreadsheets.
 
 Columns: id, title, type, objective, stage, team, owner, baseline, current, target, unit,
-progress, expected, status (a health metric's `healthy` or `breached`), signals, url;
+progress, expected, status, health (a health metric's `healthy` or `breached`), signals, url;
 `signals` names the kinds of the key result's signals (`moved-goalpost; stale`), empty without
 any. Numbers are plain decimals (progress and expected
 as 0–1 with four decimals, like `okrs.json`); a milestone's `current` is `done` or `not done`
@@ -40,6 +40,7 @@ COLUMNS = (
     "progress",
     "expected",
     "status",
+    "health",
     "signals",
     "url",
 )
@@ -61,10 +62,10 @@ def spreadsheet_number(number: float | None) -> str:
     return str(int(number)) if float(number).is_integer() else repr(float(number))
 
 
-def _status(portal: Portal, key: str) -> str:
-    """The status; a health metric's state (`healthy`, `breached`) in its place."""
+def _health(portal: Portal, key: str) -> str:
+    """A health metric's state (`healthy`, `breached`, `unknown`); empty for the others."""
     health = portal.scorecard.health.get(key)
-    return portal.scorecard.key_results[key].status.value if health is None else health.state.value
+    return "" if health is None else health.state.value
 
 
 def _current(key_result: KeyResult, portal: Portal) -> str:
@@ -99,7 +100,8 @@ def _row(portal: Portal, urls: SiteUrls, key: str) -> Row:
         spreadsheet_text(key_result.unit),
         spreadsheet_number(rounded(score.progress)),
         spreadsheet_number(rounded(score.expected)),
-        _status(portal, key),
+        score.status.value,
+        _health(portal, key),
         "; ".join(dict.fromkeys(s.kind.value for s in signals)),
         spreadsheet_text(entity_url(urls, Kind.KEY_RESULT, key)),
     )
