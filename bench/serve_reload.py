@@ -1,6 +1,7 @@
 """Time `mkdocs serve`'s reload: from saving one key result's `current` to the new value served.
 
     python -m bench.serve_reload bench/out/sites/M/okrsite --runs 3 [--dirty] [--browser]
+        [--pause SECONDS]
 
 Starts `mkdocs serve` on a free local port in a generated site (`python -m bench.generate`),
 waits for its first build, then per run writes a new `current` into the line named by
@@ -9,7 +10,9 @@ waits for its first build, then per run writes a new `current` into the line nam
 result's page also reports when MkDocs' livereload reloaded it. MkDocs' own "Documentation built
 in" time is read from the server's log. The file is restored and the server stopped with Ctrl-C
 (SIGINT) at the end, which stores its last render in the render cache: the next run of this
-script starts the server from that cache, as a user's next `mkdocs serve` does.
+script starts the server from that cache, as a user's next `mkdocs serve` does. `--pause` waits
+that long before each edit (a person reads the page before saving again), so work the server
+does in the background after a build does not land in the next edit's time.
 """
 
 from __future__ import annotations
@@ -85,6 +88,9 @@ def main() -> None:
     parser.add_argument("--browser", action="store_true", help="also time a Chromium reload")
     parser.add_argument("--timeout", type=float, default=900, help="seconds per build")
     parser.add_argument(
+        "--pause", type=float, default=0, help="seconds to wait before each edit (default 0)"
+    )
+    parser.add_argument(
         "--port",
         type=int,
         default=0,
@@ -128,6 +134,7 @@ def main() -> None:
             page.on("load", lambda _page: loads.append(time.monotonic()))
         results: dict[str, list[float]] = {"kr": [], "objective": [], "browser": [], "built": []}
         for run in range(args.runs):
+            time.sleep(args.pause)
             builds_before = len(RELOADED.findall(log_path.read_text()))
             edit.apply(run)
             written = time.monotonic()

@@ -32,6 +32,7 @@ def objective(target: int) -> str:
 kind: Objective
 id: check-in
 title: Faster check-in
+team: ground
 period: {{start: 2026-07-01, end: 2026-12-31}}
 key_results:
   - id: wait-time
@@ -54,7 +55,9 @@ key_results:
 def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     root = tmp_path_factory.mktemp("signals")
     repo = GitRepo(root / "project")
+    team = "kind: Team\nid: ground\ntitle: Ground crew\n"
     files = {"mkdocs.yml": MKDOCS_YML, "docs/.keep": "", "content/ns.yml": NORTH_STAR_YAML}
+    files["content/team.yml"] = team
     repo.commit({**files, "content/okrs.yml": objective(8)}, "2026-06-20", "Plan")
     repo.commit({"content/okrs.yml": objective(10)}, "2026-10-12", "Lower <the> target")
     sha = git(repo.root, "rev-parse", "--short=7", "HEAD").strip()
@@ -84,6 +87,13 @@ def test_the_objective_page_and_the_index_show_it(site: tuple[Path, str]) -> Non
         "Wait <b>time</b> down : moved goalpost target moved from 8 min to 10 min",
         "Adoption up : stale no check-in since its window opened",
     ]
+    team = page(site_dir, "teams/ground")
+    assert [li.select_one("a").get_text() for li in team.select(".okr-signal-list li")] == [
+        "Wait <b>time</b> down",
+        "Adoption up",
+    ]
+    facts = " ".join(team.select_one(".okr-facts").get_text(" ").split())
+    assert "Check-ins 1 key result without a check-in for 14+ days" in facts
     rows = page(site_dir, "key-results").select("tr[data-signal]")
     assert {row.select_one("code").get_text(): row["data-signal"] for row in rows} == {
         "adoption": "stale",

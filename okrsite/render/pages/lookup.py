@@ -156,11 +156,13 @@ class Lookup:
             **{kind.value: label for kind, label in SIGNAL_LABELS.items()},
         }
 
-    def objective_signals(self, objective: str) -> list[tuple[str, Signal]]:
-        """Every signal of an objective's key results, in their written order."""
+    def objective_signals(self, objectives: Iterable[str]) -> list[tuple[str, Signal]]:
+        """Every signal of these objectives' key results, in their written order."""
+        model = self.portal.model
         return [
             (key, signal)
-            for key in self.portal.model.objectives[objective].key_results
+            for objective in objectives
+            for key in model.objectives[objective].key_results
             for signal in self.signals(key).signals
         ]
 
