@@ -21,8 +21,10 @@ from okrsite.portal import Portal, assemble_portal
 from okrsite.render.badges.artifacts import badge_artifacts
 from okrsite.render.badges.colors import STATUS_COLORS
 from okrsite.render.badges.options import BadgeOptions
+from okrsite.render.diagrams.facts import entity_facts
+from okrsite.render.diagrams.labels import state_text
 from okrsite.render.exports import export_files
-from okrsite.urls import SiteUrls
+from okrsite.urls import Kind, SiteUrls
 
 AS_OF = date(2026, 11, 23)
 
@@ -165,3 +167,8 @@ def test_exports_carry_the_state_and_the_badge_says_it() -> None:
     badges = {a.path: a.content for a in badge_artifacts(portal, SiteUrls(), BadgeOptions())}
     endpoint = json.loads(badges["badges/key-result/uptime.json"])
     assert (endpoint["message"], endpoint["color"]) == ("healthy", STATUS_COLORS[Status.ON_TRACK])
+
+
+def test_a_diagram_box_says_the_state_not_progress() -> None:
+    facts = entity_facts(health_portal(), Kind.KEY_RESULT, "uptime")
+    assert (facts.status, facts.progress, state_text(facts)) == ("healthy", None, "healthy")

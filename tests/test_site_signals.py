@@ -48,6 +48,13 @@ key_results:
     baseline: 35
     target: 80
     current: 62
+  - id: uptime
+    title: Kiosk uptime
+    type: health
+    unit: "%"
+    keep_above: 99.5
+    checkins:
+      - {{date: 2026-11-20, value: 98.9}}
 """
 
 
@@ -91,13 +98,14 @@ def test_the_objective_page_and_the_index_show_it(site: tuple[Path, str]) -> Non
     assert [li.select_one("a").get_text() for li in team.select(".okr-signal-list li")] == [
         "Wait <b>time</b> down",
         "Adoption up",
-    ]
+    ]  # the health metric was checked in three days ago: not stale
     facts = " ".join(team.select_one(".okr-facts").get_text(" ").split())
     assert "Check-ins 1 key result without a check-in for 14+ days" in facts
     rows = page(site_dir, "key-results").select("tr[data-signal]")
     assert {row.select_one("code").get_text(): row["data-signal"] for row in rows} == {
         "adoption": "stale",
         "wait-time": "moved-goalpost",
+        "uptime": "none",
     }
 
 
@@ -119,6 +127,7 @@ def test_exports_and_the_feed_carry_it(site: tuple[Path, str]) -> None:
     assert {row["id"]: row["signals"] for row in rows} == {
         "wait-time": "moved-goalpost",
         "adoption": "stale",
+        "uptime": "",
     }
     feed = feedparser.parse((site_dir / "feed.xml").read_bytes())
     moved = [e for e in feed.entries if "moved" in e.title]
@@ -129,3 +138,23 @@ def test_exports_and_the_feed_carry_it(site: tuple[Path, str]) -> None:
     assert "No reason was given." in moved[0].summary
     changes = page(site_dir, "changes").get_text(" ")
     assert "target moved from 8 min to 10 min" in " ".join(changes.split())
+
+
+def test_a_breached_health_metric_is_shown_apart_from_progress(site: tuple[Path, str]) -> None:
+    site_dir, _ = site
+    for path in ("objectives/check-in", "teams/ground", ""):
+        shown = (
+            page(site_dir, path)
+            if path
+            else BeautifulSoup((site_dir / "index.html").read_text("utf-8"), "html.parser")
+        )
+        table = shown.select_one(".okr-table--health")
+        assert table is not None, path
+        row = " ".join(table.select_one("tbody tr").get_text(" ").split())
+        assert "Kiosk uptime" in row and "≥ 99.5%" in row and "breached since 2026-11-20" in row
+    key_results = page(site_dir, "objectives/check-in").select_one(".okr-table--key-results")
+    assert "Kiosk uptime" not in key_results.get_text()  # not among what counts as progress
+    document = json.loads((site_dir / "okrs.json").read_text("utf-8"))
+    [objective] = document["objectives"]
+    # progress is the metrics' alone: wait time 0.75 and adoption (62 - 35) / 45 = 0.6
+    assert objective["progress"] == pytest.approx(0.675)

@@ -32,7 +32,7 @@ NOUNS: dict[NodeKind, tuple[str, str]] = {
 @dataclass(frozen=True, slots=True)
 class NodeFacts:
     title: str
-    status: str  # a Status or InitiativeStatus value; names the node's CSS class
+    status: str  # a Status, InitiativeStatus or HealthState value; names the node's CSS class
     progress: float | None  # 0–1; None when undefined or when the kind has no progress
 
 
@@ -57,6 +57,8 @@ def entity_facts(portal: Portal, kind: Kind, key: str) -> NodeFacts:
     if kind is Kind.INITIATIVE:
         return NodeFacts(title, portal.model.initiatives[key].status.value, None)
     card = portal.scorecard
+    if kind is Kind.KEY_RESULT and key in card.health:  # kept within bounds, never progress
+        return NodeFacts(title, card.health[key].state.value, None)
     scores = {
         Kind.VALUE_STREAM: card.value_streams,
         Kind.STAGE: card.stages,
