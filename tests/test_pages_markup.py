@@ -141,3 +141,36 @@ def test_the_trend_carries_each_check_ins_confidence_on_a_0_to_1_scale() -> None
     height = chart.plot_bottom - chart.plot_top  # 1.0 at the top, 0 at the bottom
     assert chart.confidence[0].y == pytest.approx(chart.plot_top + 0.2 * height)
     assert chart.confidence[1].y == pytest.approx(chart.plot_top + 0.7 * height)
+
+
+def test_a_health_metric_is_drawn_against_its_bounds() -> None:
+    key_result, objective = _key_result(
+        type=KeyResultType.HEALTH,
+        baseline=None,
+        target=None,
+        current=None,
+        keep_above=95.0,
+        checkins=(
+            CheckIn(date=date(2026, 8, 1), value=99.0),
+            CheckIn(date=date(2026, 9, 1), value=94.0),
+        ),
+    )
+    chart = trend_chart(key_result, objective, date(2026, 10, 1))
+    assert chart is not None
+    assert [(p.day, p.value) for p in chart.points] == [
+        (date(2026, 8, 1), 99.0),
+        (date(2026, 9, 1), 94.0),
+    ]
+    assert (chart.low, chart.high) == (94.0, 99.0)
+    [(bound, y)] = chart.bounds
+    height = chart.plot_bottom - chart.plot_top  # 95 is a fifth of the way up from 94 to 99
+    assert bound == 95.0 and y == pytest.approx(chart.plot_top + 0.8 * height)
+    no_value = _key_result(
+        type=KeyResultType.HEALTH,
+        baseline=None,
+        target=None,
+        current=None,
+        keep_above=95.0,
+        checkins=(),
+    )[0]
+    assert trend_chart(no_value, objective, date(2026, 10, 1)) is None

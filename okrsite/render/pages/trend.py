@@ -12,7 +12,7 @@ from datetime import date
 
 from okrsite.compute.progress import checkins_until, current_value
 from okrsite.compute.scorecard import key_result_window
-from okrsite.model import KeyResult, KeyResultType, Objective
+from okrsite.model import KeyResult, KeyResultType, Objective, Window
 from okrsite.render.time_chart import Frame, TimeChart, time_chart_frame
 
 _LEFT = 56  # room for value labels with their unit
@@ -33,6 +33,8 @@ class TrendChart(TimeChart):
     high: float
     # the check-ins' confidence (0–1, the plot's full height): it falls before progress does
     confidence: tuple[TrendPoint, ...] = ()
+    # a health metric's bounds, (value, y) each, drawn instead of the expected line
+    bounds: tuple[tuple[float, float], ...] = ()
 
     @property
     def polyline(self) -> str:
@@ -48,11 +50,14 @@ def _polyline(points: tuple[TrendPoint, ...]) -> str:
 
 
 def trend_chart(key_result: KeyResult, objective: Objective, as_of: date) -> TrendChart | None:
-    """None when there is nothing to draw: a milestone, or no window, baseline or target."""
+    """None when there is nothing to draw: a milestone, or no window, baseline or target (a
+    health metric: no value yet)."""
     window = key_result_window(key_result, objective)
     baseline, target = key_result.baseline, key_result.target
     if key_result.type is KeyResultType.MILESTONE or window is None:
         return None
+    if key_result.type is KeyResultType.HEALTH:
+        return _health_chart(key_result, window, as_of)
     if baseline is None or target is None or window.end <= window.start:
         return None
 
@@ -67,18 +72,47 @@ def trend_chart(key_result: KeyResult, objective: Objective, as_of: date) -> Tre
     low = min([baseline, target, *(values[d] for d in days)])
     high = max([baseline, target, *(values[d] for d in days)])
     frame = Frame(window, low, high, _LEFT)
+    return TrendChart(
+        **time_chart_frame(frame, baseline, target, as_of),
+        points=tuple(TrendPoint(frame.x(d), frame.y(values[d]), d, values[d]) for d in days),
+        low=low,
+        high=high,
+        confidence=_confidence(key_result, window, as_of),
+    )
+
+
+def _health_chart(key_result: KeyResult, window: Window, as_of: date) -> TrendChart | None:
+    """A health metric's values against its bounds (dashed), without an expected line."""
+    if window.end <= window.start:
+        return None
+    values = {
+        c.date: c.value
+        for c in checkins_until(key_result.checkins, as_of)
+        if c.value is not None and window.start <= c.date <= window.end
+    }
+    if key_result.current is not None and window.start <= as_of:
+        values[min(as_of, window.end)] = key_result.current
+    if not values:
+        return None
+    bounds = [b for b in (key_result.keep_above, key_result.keep_below) if b is not None]
+    low, high = min([*bounds, *values.values()]), max([*bounds, *values.values()])
+    frame = Frame(window, low, high, _LEFT)
+    days = sorted(values)
+    return TrendChart(
+        **time_chart_frame(frame, low, low, as_of),
+        points=tuple(TrendPoint(frame.x(d), frame.y(values[d]), d, values[d]) for d in days),
+        low=low,
+        high=high,
+        confidence=_confidence(key_result, window, as_of),
+        bounds=tuple((bound, frame.y(bound)) for bound in bounds),
+    )
+
+
+def _confidence(key_result: KeyResult, window: Window, as_of: date) -> tuple[TrendPoint, ...]:
     share = Frame(window, 0.0, 1.0, _LEFT)
     confident = {
         c.date: c.confidence
         for c in checkins_until(key_result.checkins, as_of)
         if c.confidence is not None and window.start <= c.date <= window.end
     }
-    return TrendChart(
-        **time_chart_frame(frame, baseline, target, as_of),
-        points=tuple(TrendPoint(frame.x(d), frame.y(values[d]), d, values[d]) for d in days),
-        low=low,
-        high=high,
-        confidence=tuple(
-            TrendPoint(share.x(d), share.y(value), d, value) for d, value in confident.items()
-        ),
-    )
+    return tuple(TrendPoint(share.x(d), share.y(value), d, value) for d, value in confident.items())
