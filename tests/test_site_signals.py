@@ -151,7 +151,11 @@ def test_a_breached_health_metric_is_shown_apart_from_progress(site: tuple[Path,
         table = shown.select_one(".okr-table--health")
         assert table is not None, path
         row = " ".join(table.select_one("tbody tr").get_text(" ").split())
-        assert "Kiosk uptime" in row and "≥ 99.5%" in row and "breached since 2026-11-20" in row
+        assert (
+            "Kiosk uptime" in row
+            and "≥ 99.5%" in row
+            and "breached since 2026-11-20 (3 days ago)" in row
+        )
     key_results = page(site_dir, "objectives/check-in").select_one(".okr-table--key-results")
     assert "Kiosk uptime" not in key_results.get_text()  # not among what counts as progress
     document = json.loads((site_dir / "okrs.json").read_text("utf-8"))
