@@ -18,9 +18,10 @@ from okrsite.compute.progress import Thresholds
 from okrsite.load import load_content
 from okrsite.model import CheckIn, KeyResult, KeyResultType, Status
 from okrsite.portal import Portal, assemble_portal
-from okrsite.render.badges.artifacts import badge_artifacts
+from okrsite.render.badges.artifacts import badge_artifacts, subject_wording
 from okrsite.render.badges.colors import STATUS_COLORS
 from okrsite.render.badges.options import BadgeOptions
+from okrsite.render.badges.subjects import badge_subject
 from okrsite.render.diagrams.facts import entity_facts
 from okrsite.render.diagrams.labels import state_text
 from okrsite.render.exports import export_files
@@ -167,6 +168,10 @@ def test_exports_carry_the_state_and_the_badge_says_it() -> None:
     badges = {a.path: a.content for a in badge_artifacts(portal, SiteUrls(), BadgeOptions())}
     endpoint = json.loads(badges["badges/key-result/uptime.json"])
     assert (endpoint["message"], endpoint["color"]) == ("healthy", STATUS_COLORS[Status.ON_TRACK])
+    # the subject carries the state, so an alias's badge and an embed's alt text say it too
+    subject = badge_subject(portal, Kind.KEY_RESULT, "uptime")
+    assert subject is not None
+    assert subject_wording(subject, BadgeOptions()).message == "healthy"
 
 
 def test_a_diagram_box_says_the_state_not_progress() -> None:

@@ -71,26 +71,24 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     result = load_content(folder, grading_days=settings.cycles.grading_days)
-    card: Scorecard | None = None
-    notices: tuple[str, ...]
-    problems, notices = result.problems, ()
-    if result.model is not None:
-        card, signals, notices = scored_with_signals(result.model, folder, settings)
+    model, problems, card = result.model, result.problems, None
+    if model is not None:
+        card, signals, notices = scored_with_signals(model, folder, settings)
         problems = sort_problems([*problems, *signals])
-    failed = has_errors(problems, strict=args.strict)
-    for notice in notices:
-        print(f"okrsite check: {notice}", file=sys.stderr)
+        for notice in notices:
+            print(f"okrsite check: {notice}", file=sys.stderr)
+    failed = has_errors(problems, strict=args.strict) or model is None
     if args.format == "json":
         print(json.dumps([_as_json(p) for p in problems], indent=2, ensure_ascii=False))
     else:
         show = _github_command if args.format == "github" else str
         for problem in problems:
             print(show(problem))
-        if failed or result.model is None or card is None:
+        if failed or model is None or card is None:
             print(_tally(problems), file=sys.stderr)
         else:
-            print(_summary(result.model, card, settings, problems))
-    return 1 if failed or result.model is None else 0
+            print(_summary(model, card, settings, problems))
+    return 1 if failed else 0
 
 
 def _as_json(problem: Problem) -> dict[str, Any]:

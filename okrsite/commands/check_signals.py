@@ -32,8 +32,7 @@ def scored_with_signals(
 ) -> tuple[Scorecard, list[Problem], tuple[str, ...]]:
     """The published model's scorecard, a problem per signal, and git's warnings.
 
-    Unexplained moves and stale key results are warnings (`--strict` fails on them); explained
-    moves and confidence signals are notices: worth reading, never a failed check.
+    A signal that `warns` is a warning (`--strict` fails on it); the others are notices.
     """
     inputs = SignalInputs()
     notices: tuple[str, ...] = ()
@@ -58,7 +57,6 @@ def scored_with_signals(
                 message += f" (explained: {signal.explanation.strip().splitlines()[0]})"
             elif signal.kind in _WHAT_TO_DO:
                 message += f"; {_WHAT_TO_DO[signal.kind]}"
-            warns = signal.warns and signal.kind in _WHAT_TO_DO
-            severity = Severity.WARNING if warns else Severity.NOTICE
+            severity = Severity.WARNING if signal.warns else Severity.NOTICE
             problems.append(Problem(key_result.location, severity, message))
     return card, problems, notices

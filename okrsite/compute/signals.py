@@ -19,7 +19,7 @@ from okrsite.compute.scorecard import key_result_window
 from okrsite.compute.wording import number, with_unit
 from okrsite.history.read import GIT_SOURCE, GoalpostMove, History
 from okrsite.history.snapshot import Written
-from okrsite.model import KeyResult, KeyResultType, Model, Objective, Window
+from okrsite.model import KeyResult, KeyResultType, Model, Objective, Rebaseline, Window
 from okrsite.urls import Kind
 
 EXPLAINS_DAYS = 7  # a `rebaselined` entry explains moves committed on its day and the week after
@@ -54,8 +54,9 @@ class Signal:
 
     @property
     def warns(self) -> bool:
-        """Whether `okrsite check` reports it (so `--strict` fails the pull request)."""
-        return not self.explanation
+        """Whether `okrsite check` warns (so `--strict` fails the pull request): an unexplained
+        move or a stale key result; the rest are notices, worth reading but never a failure."""
+        return self.kind in _WARNING_KINDS and not self.explanation
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class KeyResultSignals:
 
 
 NO_SIGNALS = KeyResultSignals()
+_WARNING_KINDS = frozenset({SignalKind.MOVED_GOALPOST, SignalKind.STALE})
 
 
 @dataclass(frozen=True)
@@ -78,9 +80,9 @@ class SignalRules:
 
 @dataclass(frozen=True)
 class SignalInputs:
-    """What git says beyond values, by the entities' keys of today (`history.signal_inputs`
-    joins what was written under their aliases): goalpost moves, and the days a commit touched
-    a key result's value, `done` or `status`."""
+    """What git says beyond values, by the entities' keys of today (`signal_inputs` joins what
+    was written under their aliases): goalpost moves, the days a commit touched a key result's
+    value, `done` or `status`, and the day one first wrote it."""
 
     moves: Mapping[tuple[Kind, str], tuple[GoalpostMove, ...]] = field(default_factory=dict)
     checked_on: Mapping[str, tuple[date, ...]] = field(default_factory=dict)
@@ -151,7 +153,7 @@ def _moved(key_result: KeyResult, objective: Objective, move: GoalpostMove) -> S
     )
 
 
-def _explanation(move: GoalpostMove, key_result: KeyResult, entries: Iterable) -> str:
+def _explanation(move: GoalpostMove, key_result: KeyResult, entries: Iterable[Rebaseline]) -> str:
     """The reason given for a move: in its own commit, in a `rebaselined` entry dated up to a
     week before it, or in a written check-in note of its day."""
     if move.explanation:
@@ -160,7 +162,7 @@ def _explanation(move: GoalpostMove, key_result: KeyResult, entries: Iterable) -
         if entry.date <= move.day <= entry.date + timedelta(days=EXPLAINS_DAYS):
             return entry.reason
     for checkin in key_result.checkins:
-        if checkin.date == move.day and checkin.source == "yaml" and checkin.note.strip():
+        if checkin.date == move.day and checkin.source != GIT_SOURCE and checkin.note.strip():
             return checkin.note
     return ""
 
@@ -278,26 +280,15 @@ def signal_inputs(model: Model, history: History) -> SignalInputs:
         *((Kind.KEY_RESULT, k) for k in model.key_results.values()),
     )
     for kind, entity in entities:
-        found = [
-            m
-            for name in names(entity.key, entity.aliases)
-            for m in history.moves.get((kind, name), ())
-        ]
+        known_as = names(entity.key, entity.aliases)
+        found = [m for name in known_as for m in history.moves.get((kind, name), ())]
         if found:
             moves[(kind, entity.key)] = tuple(sorted(found, key=lambda m: m.day))
         if kind is Kind.KEY_RESULT:
-            days = {
-                d
-                for name in names(entity.key, entity.aliases)
-                for d in history.checked_on.get(name, ())
-            }
+            days = {d for name in known_as for d in history.checked_on.get(name, ())}
             if days:
                 checked_on[entity.key] = tuple(sorted(days))
-            created = [
-                history.created_on[name]
-                for name in names(entity.key, entity.aliases)
-                if name in history.created_on
-            ]
+            created = [history.created_on[name] for name in known_as if name in history.created_on]
             if created:
                 created_on[entity.key] = min(created)
     return SignalInputs(moves, checked_on, created_on)

@@ -29,6 +29,8 @@ def subject_wording(subject: BadgeSubject, options: BadgeOptions) -> BadgeWordin
     label = options.label_for(
         id=subject.entity.id, title=subject.entity.title, kind=subject.kind.value
     )
+    if subject.health is not None:
+        return health_wording(label, subject.health)
     return badge_wording(label, subject.score)
 
 
@@ -70,11 +72,7 @@ def _files_of(
 ) -> list[Artifact]:
     subject = badge_subject(portal, kind, key)
     assert subject is not None, f"{kind} has no badges"
-    health = portal.scorecard.health.get(key) if kind is Kind.KEY_RESULT else None
-    if health is None:
-        return badge_files(subject, options, urls, key)
-    label = options.label_for(id=subject.entity.id, title=subject.entity.title, kind=kind.value)
-    return _svg_and_json(health_wording(label, health), options, partial(urls.badge_url, kind, key))
+    return badge_files(subject, options, urls, key)
 
 
 def _cycle_files(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from okrsite.compute.health import Health
 from okrsite.compute.scorecard import Score
 from okrsite.model import Entity
 from okrsite.portal import Portal
@@ -20,6 +21,12 @@ class BadgeSubject:
     kind: Kind
     entity: Entity
     score: Score
+    health: Health | None = None  # a health metric's state: its badge says that, not progress
+
+
+def _subject(portal: Portal, kind: Kind, key: str, entity: Entity, score: Score) -> BadgeSubject:
+    health = portal.scorecard.health.get(key) if kind is Kind.KEY_RESULT else None
+    return BadgeSubject(kind, entity, score, health)
 
 
 def _scored_kinds(portal: Portal) -> list[tuple[Kind, Mapping[str, Entity], Mapping[str, Score]]]:
@@ -38,7 +45,9 @@ def badge_subjects(portal: Portal) -> list[BadgeSubject]:
     """Every badge of the portal, north star first, then kind by kind in model order."""
     subjects = [BadgeSubject(Kind.NORTH_STAR, portal.model.north_star, portal.scorecard.north_star)]
     for kind, entities, scores in _scored_kinds(portal):
-        subjects.extend(BadgeSubject(kind, entity, scores[key]) for key, entity in entities.items())
+        subjects.extend(
+            _subject(portal, kind, key, entity, scores[key]) for key, entity in entities.items()
+        )
     return subjects
 
 
@@ -56,5 +65,5 @@ def badge_subject(portal: Portal, kind: Kind, key: str) -> BadgeSubject | None:
         return BadgeSubject(kind, portal.model.north_star, portal.scorecard.north_star)
     for scored_kind, entities, scores in _scored_kinds(portal):
         if scored_kind is kind:
-            return BadgeSubject(kind, entities[key], scores[key])
+            return _subject(portal, kind, key, entities[key], scores[key])
     return None
