@@ -289,3 +289,22 @@ def test_check_ins_in_the_grading_days_pass_and_later_ones_fail(project: Path) -
         "window 2026-07-01 – 2026-09-30 and its 3 grading days (until 2026-10-03, the "
         "`grading_days` setting)" in run.stdout + run.stderr
     )
+
+
+def test_low_confidence_is_a_notice_that_never_fails_strict(project: Path) -> None:
+    (project / "mkdocs.yml").write_text(RELAXED_YML.replace("60", "146"), "utf-8")
+    airline = project / "content" / "airline.yml"
+    text = airline.read_text("utf-8")
+    assert "value: 10.4, confidence: 0.7}" in text
+    airline.write_text(
+        text.replace("value: 10.4, confidence: 0.7}", "value: 10.4, confidence: 0.2}")
+    )
+    run = okrsite("check", "--strict", "--as-of", "2026-11-23", cwd=project)
+    assert run.returncode == 0, run.stdout
+    assert run.stdout.splitlines() == [
+        "content/airline.yml:31:5: notice: key result 'checkin-wait-time': low confidence: "
+        "confidence 0.2 since 2026-10-01",
+        SUMMARY + "; 1 notice",
+    ]
+    github = okrsite("check", "--format", "github", "--as-of", "2026-11-23", cwd=project)
+    assert github.stdout.startswith("::notice file=content/airline.yml,line=31,col=5::")
