@@ -14,10 +14,32 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+DEMO_CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+AS_OF_LINE = re.compile(r"^      as_of: (\d{4}-\d{2}-\d{2})\n", re.M)
+
+
+def demo_as_of() -> date:
+    """The as-of date the demo's mkdocs.yml pins (its numbers are as of that day)."""
+    found = AS_OF_LINE.search(DEMO_CONFIG.read_text("utf-8"))
+    assert found, "mkdocs.yml has no as_of line below the okrsite plugin"
+    return date.fromisoformat(found[1])
+
+
+def demo_config(*settings: str, as_of: str | None = None) -> str:
+    """The demo's mkdocs.yml with more okrsite settings (one `key: value` each) below its as_of
+    line; `as_of` pins another day (tests whose numbers are hand-computed for that day)."""
+    config = DEMO_CONFIG.read_text("utf-8")
+    day = as_of or demo_as_of().isoformat()
+    lines = "".join(f"      {line}\n" for line in (f"as_of: {day}", *settings))
+    config, count = AS_OF_LINE.subn(lambda _: lines, config, count=1)
+    assert count == 1
+    return config
 
 
 def build_in_process(project: Path, site_dir: Path, **overrides: object) -> Path:

@@ -13,7 +13,6 @@ import posixpath
 import shutil
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -21,7 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
-from mkdocs_runs import build_in_process
+from mkdocs_runs import build_in_process, demo_as_of
 
 from okrsite.compute.progress import current_value
 from okrsite.compute.wording import whole_percent
@@ -36,7 +35,7 @@ pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browse
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "tests" / "fixtures" / "portal_small"
-AS_OF = date(2026, 11, 23)
+AS_OF = demo_as_of()
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 

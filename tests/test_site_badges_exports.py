@@ -19,9 +19,8 @@ from urllib.parse import urljoin
 import jsonschema
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs_runs import build_in_process
+from mkdocs_runs import build_in_process, demo_as_of, demo_config
 
-from okrsite.compute.as_of import resolve_as_of
 from okrsite.compute.wording import STATUS_LABELS, whole_percent
 from okrsite.options import PortalSettings
 from okrsite.portal import Portal
@@ -51,10 +50,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert demo.count(line) == 1
         demo = demo.replace(line, line + alias)
     (project / "content" / DEMO_FILE).write_text(demo, "utf-8")
-    config = (ROOT / "mkdocs.yml").read_text("utf-8")
-    config = config.replace(
-        "      as_of: 2026-11-23\n", "      as_of: 2026-11-23\n      prefix: okrs\n"
-    )
+    config = demo_config("prefix: okrs")
     config = config.replace(
         "      content: content\n", "      content: content\n      diagrams: false\n"
     )
@@ -69,7 +65,7 @@ def site(project: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def portal(project: Path) -> Portal:
-    loaded = load_portal(project / "content", PortalSettings(as_of=resolve_as_of("2026-11-23")))
+    loaded = load_portal(project / "content", PortalSettings(as_of=demo_as_of()))
     assert loaded.portal is not None
     return loaded.portal
 
@@ -118,7 +114,7 @@ def test_okrs_json_is_valid_and_its_numbers_are_the_pages(site: Path) -> None:
     schema = json.loads((site / "okrs" / "okrs.schema.json").read_text("utf-8"))
 
     jsonschema.Draft202012Validator(schema).validate(document)
-    assert document["as_of"] == "2026-11-23"
+    assert document["as_of"] == demo_as_of().isoformat()
     checked = 0
     for section in ("objectives", "key_results"):
         for entity in document[section][::3]:  # a spot check across the whole list

@@ -16,13 +16,12 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs_runs import site_files
+from mkdocs_runs import AS_OF_LINE, site_files
 
 pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "tests" / "fixtures" / "portal_small"
-AS_OF_LINE = "      as_of: 2026-11-23\n"
 SITE_URL = "https://okrs.example.org/portal/"
 PYTHON_ONLY = os.path.dirname(sys.executable)  # a PATH without Graphviz
 
@@ -33,8 +32,9 @@ def copy_project(source: Path, target: Path, *, settings: str = "", top: str = "
         if (source / folder).is_dir():
             shutil.copytree(source / folder, target / folder)
     config = (source / "mkdocs.yml").read_text("utf-8")
-    assert AS_OF_LINE in config
-    config = top + config.replace(AS_OF_LINE, AS_OF_LINE + settings)
+    config, count = AS_OF_LINE.subn(lambda line: line[0] + settings, config, count=1)
+    assert count == 1
+    config = top + config
     (target / "mkdocs.yml").write_text(config, "utf-8")
     return target
 

@@ -15,7 +15,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from history_repo import GitRepo, committed_series, git
-from mkdocs_runs import build_in_process
+from mkdocs_runs import build_in_process, demo_config
 
 from okrsite.compute.wording import whole_percent
 
@@ -51,11 +51,7 @@ def demo_files(adoption: int) -> dict[str, str | bytes]:
     demo = (ROOT / DEMO_FILE).read_text("utf-8")
     assert demo.count(ADOPTION_LINE) == 1
     files[DEMO_FILE] = demo.replace(ADOPTION_LINE, f"    current: {adoption}\n")
-    config = (ROOT / "mkdocs.yml").read_text("utf-8")
-    files["mkdocs.yml"] = config.replace(
-        "      as_of: 2026-11-23\n",
-        "      as_of: 2026-11-23\n      changes_days: 150\n      diagrams: false\n",
-    )
+    files["mkdocs.yml"] = demo_config("changes_days: 150", "diagrams: false", as_of="2026-11-23")
     return files
 
 
