@@ -34,10 +34,12 @@ def demo_as_of() -> date:
 def demo_config(*settings: str, as_of: str | None = None) -> str:
     """The demo's mkdocs.yml with more okrsite settings (one `key: value` each) below its as_of
     line; `as_of` pins another day (tests whose numbers are hand-computed for that day)."""
-    config = DEMO_CONFIG.read_text("utf-8")
-    day = as_of or demo_as_of().isoformat()
-    lines = "".join(f"      {line}\n" for line in (f"as_of: {day}", *settings))
-    config, count = AS_OF_LINE.subn(lambda _: lines, config, count=1)
+
+    def replaced(found: re.Match[str]) -> str:
+        lines = (f"as_of: {as_of or found[1]}", *settings)
+        return "".join(f"      {line}\n" for line in lines)
+
+    config, count = AS_OF_LINE.subn(replaced, DEMO_CONFIG.read_text("utf-8"), count=1)
     assert count == 1
     return config
 

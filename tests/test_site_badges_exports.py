@@ -50,10 +50,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert demo.count(line) == 1
         demo = demo.replace(line, line + alias)
     (project / "content" / DEMO_FILE).write_text(demo, "utf-8")
-    config = demo_config("prefix: okrs")
-    config = config.replace(
-        "      content: content\n", "      content: content\n      diagrams: false\n"
-    )
+    config = demo_config("prefix: okrs", "diagrams: false")
     (project / "mkdocs.yml").write_text(f"site_url: {SITE_URL}\n{config}", "utf-8")
     return project
 
