@@ -15,6 +15,7 @@ from pathlib import Path
 import jinja2
 
 from okrsite.artifacts import Artifact
+from okrsite.compute.changes import recent_changes
 from okrsite.compute.signals import SignalInputs, signal_inputs
 from okrsite.history import HistoryMemo, last_updated, merge_history, read_history
 from okrsite.incremental.units import Kept, Rereading
@@ -24,7 +25,7 @@ from okrsite.options import PortalSettings
 from okrsite.portal import Portal, assemble_portal
 from okrsite.problems import Problem
 from okrsite.render.badges.artifacts import BadgeKey, badge_units
-from okrsite.render.changes import recent_changes, render_changes_page
+from okrsite.render.changes import render_changes_page
 from okrsite.render.diagrams import DrawnDiagrams, draw_diagrams
 from okrsite.render.embeds import embed_notice, embed_snippets
 from okrsite.render.exports import csv_units, export_artifacts, export_texts, json_units

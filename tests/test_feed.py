@@ -10,9 +10,9 @@ import feedparser
 import pytest
 from history_repo import committed_series, objective_yaml, portal_of
 
+from okrsite.compute.changes import recent_changes
 from okrsite.compute.wording import grade_text
 from okrsite.portal import Portal, assemble_portal
-from okrsite.render.changes import recent_changes
 from okrsite.render.feed import feed_url, render_feed
 from okrsite.render.pages.formats import percent
 from okrsite.urls import SiteUrls
@@ -47,15 +47,34 @@ def test_every_change_is_an_entry_with_the_committed_values(portal: Portal) -> N
     assert [(e.updated, e.summary) for e in wait] == [
         (
             "2026-10-05T00:00:00Z",
-            "Progress 33% → 50%. Status at risk → on track. Value 11 → 10.5.",
+            "Status at risk → on track. Progress 33% → 50%. Value 11 → 10.5. Why: checked in.",
+        ),
+        (
+            "2026-09-19T00:00:00Z",
+            "Status on track → at risk. Progress 33%. Value 11. "
+            "Why: time passed: 43% expected by now.",
         ),
         (
             "2026-09-01T00:00:00Z",
-            "Progress 16% → 33%. Status at risk → on track. Value 11.5 → 11.",
+            "Status at risk → on track. Progress 16% → 33%. Value 11.5 → 11. Why: checked in.",
         ),
-        ("2026-08-03T00:00:00Z", "Progress 0% → 16%. Status at risk → on track. Value 12 → 11.5."),
+        (
+            "2026-08-19T00:00:00Z",
+            "Status on track → at risk. Progress 16%. Value 11.5. "
+            "Why: time passed: 26% expected by now.",
+        ),
+        (
+            "2026-08-03T00:00:00Z",
+            "Status at risk → on track. Progress 0% → 16%. Value 12 → 11.5. Why: checked in.",
+        ),
+        (
+            "2026-07-20T00:00:00Z",
+            "Status on track → at risk. Progress 0%. Value 12. "
+            "Why: time passed: 10% expected by now.",
+        ),
     ]
-    assert wait[0].title == "Wait time down: 33% → 50%"
+    assert wait[0].title == "Wait time down: at risk → on track, 33% → 50%"
+    assert wait[1].title == "Wait time down: on track → at risk, 33%"
     assert wait[0].id == "urn:okrsite:change:okrs:key-result:wait-time:2026-10-05"
     assert wait[0].link == "key-results/wait-time/"  # relative to the feed, without site_url
     assert len({e.id for e in parsed.entries}) == len(parsed.entries)
@@ -120,7 +139,7 @@ def test_user_text_is_escaped_and_unencodable_characters_dropped(portal: Portal)
     assert "<b>" not in feed.content
     assert parsed.feed.title == "A & <B>: recent changes"
     titles = [e.title for e in parsed.entries if e.tags[0].term == "key-result"]
-    assert '<b>Wait</b> &  "time" ]]> : 33% → 50%' in titles
+    assert '<b>Wait</b> &  "time" ]]> : at risk → on track, 33% → 50%' in titles
 
 
 def test_the_same_input_gives_the_same_bytes(portal: Portal, tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO_FILE = "content/airline-check-in.yml"
 ADOPTION_LINE = "    current: 62\n"  # digital-adoption, baseline 35, target 80
 ADOPTION_TITLE = "Increase digital check-in adoption rate to 80%"
+WAIT_UNIT_LINE = "    unit: min\n"  # checkin-wait-time's, the first `unit: min` of the file
 COMMITS = [("2026-07-01", 62), ("2026-09-15", 66), ("2026-10-20", 70), ("2026-11-10", 71)]
 WAIT_CHECKINS = [(date(2026, 8, 1), 11.2), (date(2026, 10, 1), 10.4)]  # written in the YAML
 
@@ -51,7 +52,9 @@ def demo_files(adoption: int) -> dict[str, str | bytes]:
     demo = (ROOT / DEMO_FILE).read_text("utf-8")
     assert demo.count(ADOPTION_LINE) == 1
     files[DEMO_FILE] = demo.replace(ADOPTION_LINE, f"    current: {adoption}\n")
-    files["mkdocs.yml"] = demo_config("changes_days: 150", "diagrams: false", as_of="2026-11-23")
+    files["mkdocs.yml"] = demo_config(
+        "changes_days: 150", "changes_max_entries: 1000", "diagrams: false", as_of="2026-11-23"
+    )
     return files
 
 
@@ -62,6 +65,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     repo.commit(demo_files(first_value), first_day, "the demo")
     for day, value in COMMITS[1:]:
         repo.commit({DEMO_FILE: demo_files(value)[DEMO_FILE]}, day, f"adoption {value}%")
+    edited = demo_files(COMMITS[-1][1])[DEMO_FILE].replace(WAIT_UNIT_LINE, "    unit: minutes\n")
+    repo.commit({DEMO_FILE: edited}, "2026-11-20", "wait time in minutes")  # an edit, no reading
     done = mkdocs(repo.root, "-d", "site")
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
@@ -83,7 +88,11 @@ def objective_progress(day: date, adoption: int) -> float:
 def test_the_trend_shows_each_committed_value(site: Path) -> None:
     svg = page(site, "key-results/digital-adoption").find("figure", class_="okr-trend")
     points = [circle.title.text for circle in svg.find_all("circle")]
-    assert points == [f"{day}: {value}%" for day, value in COMMITS] + ["2026-11-23: 71%"]
+    carried = "2026-11-23: 71%, no check-in since 2026-11-10"  # no reading on the as-of date
+    assert points == [f"{day}: {value}%" for day, value in COMMITS] + [carried]
+    last = svg.find_all("circle")[-1]
+    assert "okr-trend__point--carried" in last["class"]
+    assert "no check-in since 2026-11-10" in svg.figcaption.text
 
 
 def test_the_burn_up_steps_on_commits_and_written_check_ins(site: Path) -> None:
@@ -104,7 +113,7 @@ def test_the_changes_page_lists_each_commit_old_to_new(site: Path) -> None:
     for heading in changes.find_all("h2"):
         for row in heading.find_next("table").tbody.find_all("tr"):
             cells = row.find_all("td")
-            if cells[0].a and cells[0].a.text == ADOPTION_TITLE:
+            if cells[0].a and cells[0].a.text == ADOPTION_TITLE and "→" in cells[3].text:
                 found.append((heading.get("id"), cells[3].text))
     assert found == [
         ("2026-11-10", "70% → 71%"),
@@ -117,10 +126,11 @@ def test_the_feed_has_an_entry_per_commit(site: Path) -> None:
     feed = feedparser.parse((site / "feed.xml").read_bytes())
     assert not feed.bozo and feed.version == "atom10"
     adoption = [e for e in feed.entries if e.title.startswith(ADOPTION_TITLE)]
-    assert [(e.updated[:10], e.summary.rsplit("Value ", 1)[1]) for e in adoption] == [
-        ("2026-11-10", "70% → 71%."),
-        ("2026-10-20", "66% → 70%."),
-        ("2026-09-15", "62% → 66%."),
+    checked_in = [e for e in adoption if e.summary.endswith("Why: checked in.")]
+    assert [(e.updated[:10], e.summary.split("Value ")[1].split(".")[0]) for e in checked_in] == [
+        ("2026-11-10", "70% → 71%"),
+        ("2026-10-20", "66% → 70%"),
+        ("2026-09-15", "62% → 66%"),
     ]
     head_link = page(site, "about").find("link", type="application/atom+xml")
     assert (
@@ -129,9 +139,19 @@ def test_the_feed_has_an_entry_per_commit(site: Path) -> None:
     )
 
 
-def test_last_updated_is_the_last_commit_that_moved_it(site: Path) -> None:
-    updated = page(site, "key-results/digital-adoption").find(class_="okr-updated")
-    assert updated.text == "Last updated 2026-11-10"
+def test_last_check_in_is_the_last_reading_not_the_last_edit(site: Path) -> None:
+    adoption = page(site, "key-results/digital-adoption").find(class_="okr-updated")
+    wait = page(site, "key-results/checkin-wait-time").find(class_="okr-updated")
+    objective = page(site, "objectives/streamline-check-in").find(class_="okr-updated")
+    team = page(site, "teams/airport-ops").find(class_="okr-updated")
+
+    assert adoption.text == "Last check-in 2026-11-10 (13 days before 2026-11-23)"
+    # the unit changed on 11-20: an edit; the last value was checked in on 10-01
+    assert wait.text == (
+        "Last check-in 2026-10-01 (53 days before 2026-11-23) · last edited 2026-11-20"
+    )
+    assert objective.text.startswith("Last check-in 2026-11-10 (13 days before 2026-11-23)")
+    assert team is None or team.text.startswith("Last updated ")
 
 
 def test_a_shallow_clone_builds_with_a_warning_and_fails_strict(

@@ -128,3 +128,15 @@ def judge_status(
     if gap <= thresholds.at_risk:
         return Status.AT_RISK
     return Status.OFF_TRACK
+
+
+# How much a status asks of its readers, worst first: lists sort by it and a change from one to
+# another is "worse" or "better" by it. Not started and unknown say nothing about the pace yet.
+SEVERITY: dict[Status, int] = {
+    Status.OFF_TRACK: 0,
+    Status.AT_RISK: 1,
+    Status.ON_TRACK: 2,
+    Status.NOT_STARTED: 3,
+    Status.UNKNOWN: 4,
+    Status.DONE: 5,
+}

@@ -14,12 +14,13 @@ from datetime import date, timedelta
 from urllib.parse import quote, urlsplit
 
 from okrsite.artifacts import Artifact
+from okrsite.compute.changes import Change, ChangeDay, why
 from okrsite.compute.grades import CycleResult, CycleState
 from okrsite.compute.signals import SIGNAL_LABELS, Signal
 from okrsite.compute.wording import band_label, grade_text
 from okrsite.model import KeyResult, KeyResultType, Objective
 from okrsite.portal import Portal
-from okrsite.render.changes import Change, ChangeDay, changes_url
+from okrsite.render.changes import changes_url
 from okrsite.render.pages.formats import percent, status_label, with_unit
 from okrsite.urls import Kind, SiteUrls
 
@@ -82,8 +83,9 @@ def add_entry(feed: ET.Element, portal: Portal, urls: SiteUrls, day: date, chang
         else portal.model.key_results[change.key]
     )
     entry = add(feed, "entry")
-    moved = f"{percent(change.before.progress)} → {percent(change.after.progress)}"
-    add(entry, "title", f"{entity.title}: {moved}")
+    status = moved(status_label(change.before.status), status_label(change.after.status))
+    progress = moved(percent(change.before.progress), percent(change.after.progress))
+    add(entry, "title", f"{entity.title}: {status}, {progress}")
     add(entry, "id", entry_id(urls, change.kind, change.key, day))
     add(entry, "updated", timestamp(day))
     add(
@@ -167,14 +169,20 @@ def cycle_summary(portal: Portal, result: CycleResult) -> str:
 
 
 def summary(change: Change, entity: Objective | KeyResult) -> str:
+    """The row of the changes page in a sentence each, unchanged parts said once."""
     parts = [
-        f"Progress {percent(change.before.progress)} → {percent(change.after.progress)}.",
-        f"Status {status_label(change.before.status)} → {status_label(change.after.status)}.",
+        f"Status {moved(status_label(change.before.status), status_label(change.after.status))}.",
+        f"Progress {moved(percent(change.before.progress), percent(change.after.progress))}.",
     ]
     if isinstance(entity, KeyResult):
         before, after = (value_text(entity, v) for v in (change.value_before, change.value_after))
-        parts.append(f"Value {before} → {after}.")
+        parts.append(f"Value {moved(before, after)}.")
+    parts.append(f"Why: {why(change)}{f' ({change.note})' if change.note else ''}.")
     return " ".join(parts)
+
+
+def moved(before: str, after: str) -> str:
+    return after if before == after else f"{before} → {after}"
 
 
 def value_text(key_result: KeyResult, value: float | bool | None) -> str:

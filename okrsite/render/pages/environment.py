@@ -15,6 +15,7 @@ from pathlib import Path
 
 import jinja2
 
+from okrsite.compute.changes import why
 from okrsite.render.pages import formats, markup
 
 THEME_PACKAGE = "okrsite.theme"
@@ -50,6 +51,7 @@ def page_environment(override_dir: Path | None = None) -> jinja2.Environment:
         with_unit=formats.with_unit,
         status_label=formats.status_label,
         signal_label=formats.signal_label,
+        change_why=why,
         description=markup.description_html,
         md=markup.markdown_text,
         safe_url=markup.safe_link_url,

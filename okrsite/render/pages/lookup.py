@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
+from okrsite.compute.attention import INITIATIVE_SEVERITY, attention_key, by_attention
 from okrsite.compute.grades import GroupGrade
 from okrsite.compute.health import Health
-from okrsite.compute.progress import checkins_until, current_value, milestone_done
+from okrsite.compute.progress import SEVERITY, checkins_until, current_value, milestone_done
 from okrsite.compute.scorecard import Score
 from okrsite.compute.signals import NO_SIGNALS, SIGNAL_LABELS, KeyResultSignals, Signal
-from okrsite.model import Entity, KeyResult, KeyResultType
+from okrsite.compute.wording import status_label
+from okrsite.model import Entity, InitiativeStatus, KeyResult, KeyResultType
 from okrsite.portal import Portal
 from okrsite.urls import Kind
 
@@ -58,6 +61,14 @@ class Lookup:
 
     def done(self, key_result: KeyResult) -> bool:
         return milestone_done(key_result, self.portal.scorecard.as_of)
+
+    def last_checkin(self, kind: Kind, key: str) -> date | None:
+        """The latest check-in up to the as-of date: of the key result, or of any key result of
+        the objective. A commit that moved only a target or a title is an edit, not a reading."""
+        model, as_of = self.portal.model, self.portal.scorecard.as_of
+        keys = model.objectives[key].key_results if kind is Kind.OBJECTIVE else (key,)
+        days = [c.date for k in keys for c in checkins_until(model.key_results[k].checkins, as_of)]
+        return max(days, default=None)
 
     def confidence(self, key_result: KeyResult) -> float | None:
         """As written on the key result, else from the latest check-in that gives one."""
@@ -169,3 +180,34 @@ class Lookup:
     def stale_count(self, team: str) -> int:
         """How many of a team's key results are stale."""
         return self.portal.scorecard.stale_by_team.get(team, 0)
+
+    # index pages: their order, sort keys and filter names ------------------------------------
+    def by_attention(self, kind: Kind) -> list[str]:
+        """Objectives or key results, what needs action first (compute/attention.py)."""
+        card = self.portal.scorecard
+        scores = card.objectives if kind == Kind.OBJECTIVE else card.key_results
+        return by_attention(list(self.entities(kind)), scores)
+
+    def attention_sort(self, score: Score) -> str:
+        """A status cell's sort key for the browser: `0 -0.32` (severity, then the gap)."""
+        severity, lag = attention_key(score)
+        return f"{severity} {lag!r}"
+
+    def initiative_severity(self, status: InitiativeStatus) -> int:
+        return INITIATIVE_SEVERITY[status]
+
+    def statuses(self, initiatives: bool = False) -> list[str]:
+        """A status filter's values, worst first: the order its options take."""
+        if initiatives:
+            return [
+                s.value for s in sorted(INITIATIVE_SEVERITY, key=INITIATIVE_SEVERITY.__getitem__)
+            ]
+        return [s.value for s in sorted(SEVERITY, key=SEVERITY.__getitem__)]
+
+    def status_titles(self, initiatives: bool = False) -> dict[str, str]:
+        """A status filter's values and their names."""
+        return {status: status_label(status) for status in self.statuses(initiatives)}
+
+    def titles(self, kind: Kind) -> dict[str, str]:
+        """Every title of a kind by key, for a filter whose rows carry keys (team, stage)."""
+        return {key: entity.title for key, entity in self.entities(kind).items()}

@@ -24,6 +24,7 @@ class TrendPoint:
     y: float
     day: date
     value: float
+    carried_from: date | None = None  # no reading that day: the value of this earlier check-in
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +39,16 @@ class TrendChart(TimeChart):
 
     @property
     def polyline(self) -> str:
-        return _polyline(self.points)
+        """The readings, solid."""
+        return _polyline(tuple(p for p in self.points if p.carried_from is None))
+
+    @property
+    def carried_line(self) -> str:
+        """From the last reading to the as-of date when nothing was checked in since: dashed,
+        so an old value never looks like a fresh one."""
+        if len(self.points) < 2 or self.points[-1].carried_from is None:
+            return ""
+        return _polyline(self.points[-2:])
 
     @property
     def confidence_polyline(self) -> str:
@@ -64,9 +74,11 @@ def trend_chart(key_result: KeyResult, objective: Objective, as_of: date) -> Tre
     dated = [(c.date, c.value) for c in checkins_until(key_result.checkins, as_of)]
     values = {day: value for day, value in dated if value is not None}
     values.setdefault(window.start, baseline)
-    now = current_value(key_result, as_of)
+    last_reading = max(values)
+    now, today = current_value(key_result, as_of), min(as_of, window.end)
     if now is not None and window.start <= as_of:
-        values[min(as_of, window.end)] = now
+        values[today] = now
+    carried = last_reading if today > last_reading and values[last_reading] == now else None
     days = sorted(day for day in values if window.start <= day <= window.end)
 
     low = min([baseline, target, *(values[d] for d in days)])
@@ -74,7 +86,12 @@ def trend_chart(key_result: KeyResult, objective: Objective, as_of: date) -> Tre
     frame = Frame(window, low, high, _LEFT)
     return TrendChart(
         **time_chart_frame(frame, baseline, target, as_of),
-        points=tuple(TrendPoint(frame.x(d), frame.y(values[d]), d, values[d]) for d in days),
+        points=tuple(
+            TrendPoint(
+                frame.x(d), frame.y(values[d]), d, values[d], carried if d == today else None
+            )
+            for d in days
+        ),
         low=low,
         high=high,
         confidence=_confidence(key_result, window, as_of),
