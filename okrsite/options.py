@@ -35,3 +35,4 @@ class PortalSettings:
     grade_bands: GradeBands = field(default_factory=GradeBands)
     history: HistorySettings = field(default_factory=HistorySettings)
     signals: SignalRules = field(default_factory=SignalRules)
+    since_days: int = 30  # the overview's "what got worse, what recovered" window

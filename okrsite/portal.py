@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from okrsite.compute.comparison import cycle_day, progress_then
 from okrsite.compute.cycles import CycleRule, previous_cycle
@@ -23,6 +23,7 @@ from okrsite.compute.health import health_metrics
 from okrsite.compute.progress import Thresholds
 from okrsite.compute.scorecard import Scorecard, score_model
 from okrsite.compute.signals import SignalInputs, SignalRules, key_result_signals, stale_by_team
+from okrsite.compute.timeline import objectives_then
 from okrsite.model import Model, Visibility
 from okrsite.publish import published_model
 from okrsite.relations import Relations, build_relations
@@ -44,6 +45,7 @@ def assemble_portal(
     bands: GradeBands | None = None,
     signal_inputs: SignalInputs | None = None,
     signal_rules: SignalRules | None = None,
+    since_days: int = 30,
 ) -> Portal:
     published = published_model(model, publish_up_to)
     relations = build_relations(published)
@@ -79,6 +81,8 @@ def assemble_portal(
         group_grades=group_grades(groups, grades),
         cycle_day=day,
         progress_then=then,
+        since=as_of - timedelta(days=since_days),
+        objectives_then=objectives_then(published, scorecard, as_of - timedelta(days=since_days)),
     )
     return Portal(published, relations, scorecard)
 

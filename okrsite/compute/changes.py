@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
-from okrsite.compute.progress import SEVERITY
+from okrsite.compute.progress import direction
 from okrsite.compute.scorecard import Score, Scorecard
 from okrsite.compute.signals import Signal, SignalKind
 from okrsite.compute.timeline import PastDays, created_in_git, created_on, value_at
@@ -50,12 +50,7 @@ class Change:
 
     @property
     def direction(self) -> str:
-        """ "worse" or "better" when the status changed between paces (or to or from done);
-        "" when it did not, or when it leaves "not started" or "no progress yet"."""
-        before, after = self.before.status, self.after.status
-        if before == after or before in (Status.NOT_STARTED, Status.UNKNOWN):
-            return ""
-        return "worse" if SEVERITY[after] < SEVERITY[before] else "better"
+        return direction(self.before.status, self.after.status)
 
 
 @dataclass(frozen=True, slots=True)

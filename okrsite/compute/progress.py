@@ -140,3 +140,11 @@ SEVERITY: dict[Status, int] = {
     Status.UNKNOWN: 4,
     Status.DONE: 5,
 }
+
+
+def direction(before: Status, after: Status) -> str:
+    """Whether a status got "worse" or "better": between paces, or to or from done. Empty when
+    it stayed, or when it leaves "not started" or "no progress yet" (a first reading)."""
+    if before == after or before in (Status.NOT_STARTED, Status.UNKNOWN):
+        return ""
+    return "worse" if SEVERITY[after] < SEVERITY[before] else "better"

@@ -66,6 +66,9 @@ class Scorecard:
     # day, by "<group>/<key>" and "north-star" (compute/comparison.py)
     cycle_day: CycleDay | None = None
     progress_then: Mapping[str, float] = field(default_factory=dict)
+    # the current cycle's objectives as they stood on `since` (the overview's "since" window)
+    since: date | None = None
+    objectives_then: Mapping[str, Score] = field(default_factory=dict)
     # per key result that has any: its honest signals (compute/signals.py); per team: how many
     # of its key results are stale
     signals: Mapping[str, KeyResultSignals] = field(default_factory=dict)

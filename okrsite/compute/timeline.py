@@ -112,6 +112,12 @@ def created_on(key_results: Mapping[str, KeyResult]) -> dict[str, date]:
     return {key: kr.checkins[0].date for key, kr in key_results.items() if created_in_git(kr)}
 
 
+def objectives_then(model: Model, card: Scorecard, day: date) -> dict[str, Score]:
+    """The current cycle's objectives as they stood at the end of `day`."""
+    current = [key for key in model.objectives if card.in_cycle[key]]
+    return dict(PastDays(model, current, card.thresholds).score(day).objectives)
+
+
 def score_objectives(
     model: Model,
     objectives: Iterable[str],

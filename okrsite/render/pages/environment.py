@@ -17,6 +17,7 @@ import jinja2
 
 from okrsite.compute.changes import why
 from okrsite.render.pages import formats, markup
+from okrsite.render.pages.search_quiet import separated_facts
 
 THEME_PACKAGE = "okrsite.theme"
 SHIPPED_PREFIX = "shipped"  # `shipped/okrsite/x.md.jinja`: the template okrsite ships, unoverridden
@@ -52,9 +53,12 @@ def page_environment(override_dir: Path | None = None) -> jinja2.Environment:
         status_label=formats.status_label,
         signal_label=formats.signal_label,
         change_why=why,
+        progress_text=formats.progress_text,
+        first_paragraph=markup.first_paragraph,
         description=markup.description_html,
         md=markup.markdown_text,
         safe_url=markup.safe_link_url,
         external=markup.is_external,
+        separated_facts=separated_facts,
     )
     return env

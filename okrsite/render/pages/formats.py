@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from okrsite.compute.scorecard import Score
 from okrsite.compute.signals import SIGNAL_LABELS, SignalKind
 from okrsite.compute.wording import (
     band_label,
@@ -18,6 +19,7 @@ __all__ = [
     "number",
     "percent",
     "percent_number",
+    "progress_text",
     "signal_label",
     "status_label",
     "with_unit",
@@ -32,6 +34,15 @@ def grade(value: float | None) -> str:
 def percent(fraction: float | None) -> str:
     """`53%`; an undefined progress reads as a dash, never as 0%."""
     return "—" if fraction is None else f"{whole_percent(fraction)}%"
+
+
+def progress_text(score: Score) -> str:
+    """`53% of 85% expected`: what a bar shows, in words, so no number hides in a tooltip."""
+    if score.progress is None:
+        return "no progress yet"
+    if score.expected is None:
+        return percent(score.progress)
+    return f"{percent(score.progress)} of {percent(score.expected)} expected"
 
 
 def percent_number(fraction: float | None) -> int | None:

@@ -9,6 +9,7 @@ from datetime import date
 from okrsite.compute.attention import INITIATIVE_SEVERITY, attention_key, by_attention
 from okrsite.compute.grades import GroupGrade
 from okrsite.compute.health import Health
+from okrsite.compute.needs_attention import Note, latest_note
 from okrsite.compute.progress import SEVERITY, checkins_until, current_value, milestone_done
 from okrsite.compute.scorecard import Score
 from okrsite.compute.signals import NO_SIGNALS, SIGNAL_LABELS, KeyResultSignals, Signal
@@ -69,6 +70,12 @@ class Lookup:
         keys = model.objectives[key].key_results if kind is Kind.OBJECTIVE else (key,)
         days = [c.date for k in keys for c in checkins_until(model.key_results[k].checkins, as_of)]
         return max(days, default=None)
+
+    def latest_note(self, objective: str) -> Note | None:
+        """What the objective's key results last said at a check-in."""
+        model = self.portal.model
+        keys = model.objectives[objective].key_results
+        return latest_note(model, keys, self.portal.scorecard.as_of)
 
     def confidence(self, key_result: KeyResult) -> float | None:
         """As written on the key result, else from the latest check-in that gives one."""

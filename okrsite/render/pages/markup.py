@@ -99,3 +99,8 @@ def narrow(page: str) -> str:
     if page.isascii():
         return page
     return page.encode("latin-1", "xmlcharrefreplace").decode("latin-1")
+
+
+def first_paragraph(text: str) -> str:
+    """The first paragraph of a Markdown description as plain text: a summary for lists."""
+    return description_html(text.strip().split("\n\n", 1)[0]).striptags()

@@ -14,6 +14,8 @@ from functools import cached_property, partial
 from typing import Any
 
 from okrsite.compute.grades import CycleState
+from okrsite.compute.needs_attention import TeamAttention, needs_attention, worst_first
+from okrsite.compute.progress import SEVERITY, direction
 from okrsite.compute.scorecard import Score
 from okrsite.compute.signals import NO_SIGNALS
 from okrsite.model import Entity, Status
@@ -37,7 +39,8 @@ INDEX_TITLES: dict[str, str] = {
 }
 MATRIX_GRID_COLUMNS = 50  # wider grids are unreadable, and their cells grow as rows x columns
 MATRIX_GRID_CELLS = 20_000  # past either limit a matrix lists each row's marks instead
-OFF_TRACK_SHOWN = 20  # the overview lists the furthest behind; the indexes filter the rest
+ATTENTION_TEAMS = 12  # teams shown under "Needs attention", the most off track first
+ATTENTION_ITEMS = 5  # per list in a team's card; its team page and the indexes have the rest
 CHANGES_SECTION = "changes"  # rendered by okrsite.render.changes, listed in the nav
 CHANGES_TITLE = "Recent changes"
 
@@ -117,10 +120,7 @@ def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
 
     def overview() -> Mapping[str, Any]:
         in_cycle = card.in_cycle
-        off_track = furthest_behind(card.objectives, lambda key: in_cycle[key])
-        off_track_key_results = furthest_behind(
-            card.key_results, lambda key: in_cycle[model.key_results[key].objective]
-        )
+        attention = needs_attention(model, card)
         return {
             "status_counts": counts_of(model.objectives),
             "cycle_objectives": sum(1 for key in model.objectives if in_cycle[key]),
@@ -133,10 +133,38 @@ def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
                 stage: counts_of(relations.objectives_by_stage.get(stage, ()))
                 for stage in model.stages
             },
-            "off_track_objectives": off_track[:OFF_TRACK_SHOWN],
-            "off_track_key_results": off_track_key_results[:OFF_TRACK_SHOWN],
-            "off_track_totals": (len(off_track), len(off_track_key_results)),
+            "attention": attention[:ATTENTION_TEAMS],
+            "attention_items": ATTENTION_ITEMS,
+            "attention_totals": attention_totals(attention),
+            "worse": since("worse"),
+            "recovered": since("better"),
+            "team_grid": team_grid(),
         }
+
+    def since(way: str) -> list[str]:
+        """The current cycle's objectives whose status got `way` ("worse", "better") since
+        the `since_days` before the as-of date, worst first."""
+        then = card.objectives_then
+        moved = [k for k in then if direction(then[k].status, card.objectives[k].status) == way]
+        return sorted(moved, key=lambda key: worst_first(card.objectives[key], key))
+
+    def team_grid() -> tuple[list[Status], list[tuple[str, dict[Status, int]]]]:
+        """Each team's current objectives (its own) counted by status, the most off track
+        first; and the statuses any team has, worst first (the grid's columns)."""
+        counted = {
+            team: Counter(card.objectives[k].status for k in keys if card.in_cycle[k])
+            for team, keys in relations.objectives_by_team.items()
+        }
+        rows = [(team, dict(counts)) for team, counts in counted.items() if counts]
+        rows.sort(
+            key=lambda row: (
+                -row[1].get(Status.OFF_TRACK, 0),
+                -row[1].get(Status.AT_RISK, 0),
+                model.teams[row[0]].title.casefold(),
+            )
+        )
+        present = {status for _, counts in rows for status in counts}
+        return sorted(present, key=SEVERITY.__getitem__), rows
 
     def stage(key: str) -> Mapping[str, Any]:
         objectives = relations.objectives_by_stage.get(key, ())
@@ -180,6 +208,7 @@ def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
             title=model.north_star.title,
             subject=(Kind.NORTH_STAR, model.north_star.key),
             context=overview,
+            hide=("navigation", "toc"),  # a dashboard: its cards need the width
         )
     ]
     for key, stream in model.value_streams.items():
@@ -283,12 +312,12 @@ def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
     return pages
 
 
-def furthest_behind(scores: Mapping[str, Score], shown: Callable[[str], bool]) -> list[str]:
-    """Off-track keys among those `shown`, the largest gap to the expected line first (then by
-    key, for stability)."""
-    off = [(k, s) for k, s in scores.items() if s.status is Status.OFF_TRACK and shown(k)]
-    return [k for k, _ in sorted(off, key=lambda item: (-_gap(item[1]), item[0]))]
-
-
-def _gap(score: Score) -> float:
-    return (score.expected or 0.0) - (score.progress or 0.0)
+def attention_totals(teams: Iterable[TeamAttention]) -> dict[str, int]:
+    """How many objectives, blocked initiatives and stale key results need help, all teams."""
+    listed = list(teams)
+    return {
+        "objectives": sum(len(t.objectives) for t in listed),
+        "blocked": sum(len(t.blocked) for t in listed),
+        "stale": sum(len(t.stale) for t in listed),
+        "teams": len(listed),
+    }
