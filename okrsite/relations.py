@@ -60,6 +60,22 @@ class Relations:
         }
         return by_group[group].get(key, ())
 
+    def objectives_below(
+        self,
+        key: str,
+        objectives_by: Mapping[str, tuple[str, ...]],
+        children: Mapping[str, tuple[str, ...]],
+    ) -> tuple[str, ...]:
+        """The objectives of a team or capability and of everything below it in its tree, each
+        once (a tree may not cycle: the loader refuses cyclic parents)."""
+        found: dict[str, None] = {}
+        pending = [key]
+        while pending:
+            group = pending.pop()
+            found.update(dict.fromkeys(objectives_by.get(group, ())))
+            pending.extend(children.get(group, ()))
+        return tuple(found)
+
     def initiatives_of_objective(self, model: Model, objective: str) -> tuple[str, ...]:
         """Initiatives supporting any key result of the objective, each once, in model order."""
         found = {

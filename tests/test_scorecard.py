@@ -349,3 +349,45 @@ def test_the_demo_grades_two_closed_quarters(demo_content):
     ]
     assert cycles["2026-q4"].score == portal.scorecard.north_star.progress
     assert cycles["2027-q1"].state.value == "next"
+
+
+def test_a_parent_team_shows_its_own_objectives_and_those_below_apart() -> None:
+    """company owns one objective at 50 %; its child team one at 10 % and the grandchild one at
+    30 %. Own: 50 %. Including sub-teams: (50 + 10 + 30) / 3 = 30 %. The child: own 10 %,
+    including the grandchild (10 + 30) / 2 = 20 %. A leaf has no "including" figure."""
+    here = Location("t.yml", 1, 1)
+    teams = {
+        "company": Team(id="company", title="C", level=TeamLevel.COMPANY, location=here),
+        "dept": Team(
+            id="dept", title="D", level=TeamLevel.DEPARTMENT, parent="company", location=here
+        ),
+        "squad": Team(id="squad", title="S", level=TeamLevel.TEAM, parent="dept", location=here),
+    }
+    progress = {"company": 50, "dept": 10, "squad": 30}
+    objectives = {
+        team: Objective(
+            id=team, title=team, team=team, period=H2, key_results=(f"{team}-kr",), location=here
+        )
+        for team in teams
+    }
+    key_results = {
+        f"{team}-kr": KeyResult(
+            id=f"{team}-kr", title=team, objective=team, baseline=0, target=100,
+            current=value, location=here,
+        )
+        for team, value in progress.items()
+    }  # fmt: skip
+    model = Model(
+        north_star=NorthStar(id="ns", title="N", outcomes=(), location=here),
+        teams=teams,
+        objectives=objectives,
+        key_results=key_results,
+    )
+
+    card = score_model(model, build_relations(model), AS_OF)
+
+    assert card.teams["company"].progress == pytest.approx(0.50)
+    assert card.teams_including["company"].progress == pytest.approx(0.30)
+    assert card.teams_including["dept"].progress == pytest.approx(0.20)
+    assert "squad" not in card.teams_including
+    assert card.teams_including["company"].expected == pytest.approx(145 / 183)

@@ -89,3 +89,12 @@ def test_a_key_result_page_says_when_it_was_last_checked_in(demo_site: Path) -> 
     wait = page(demo_site, "key-results/checkin-wait-time").find(class_="okr-updated")
 
     assert wait.get_text().startswith("Last check-in 2026-10-01 (")
+
+
+def test_a_parent_team_page_shows_own_and_including_sub_teams(demo_site: Path) -> None:
+    skyway = page(demo_site, "teams/skyway")
+    terms = [dt.get_text(" ", strip=True) for dt in skyway.select(".okr-facts dt")]
+
+    assert "Progress (own objectives)" in terms and "Including sub-teams" in terms
+    including = skyway.find("dt", string="Including sub-teams").find_next_sibling("dd")
+    assert re.search(r"\d+% of \d+% expected", including.get_text(" ", strip=True))

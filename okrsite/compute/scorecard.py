@@ -52,6 +52,9 @@ class Scorecard:
     north_star: Score
     cycle: Cycle  # the current one: it holds the as-of date
     in_cycle: Mapping[str, bool]  # per objective: in the current cycle, so rolled up
+    # teams and capabilities with children: their own objectives and those of everything below
+    teams_including: Mapping[str, Score] = field(default_factory=dict)
+    capabilities_including: Mapping[str, Score] = field(default_factory=dict)
     # filled in by `portal.assemble_portal` (timelines score past days with `score_model`):
     # per objective, its grade in each closed cycle it belongs to; every cycle by id
     grades: Mapping[str, Mapping[str, Grade]] = field(default_factory=dict)
@@ -160,6 +163,18 @@ def score_model(
     ) -> dict[str, Score]:
         return {name: roll_up(groups.get(name, ())) for name in names}
 
+    def including(
+        names: Iterable[str],
+        objectives_by: Mapping[str, tuple[str, ...]],
+        children: Mapping[str, tuple[str, ...]],
+    ) -> dict[str, Score]:
+        """Each parent's roll-up over its own objectives and those of everything below it."""
+        return {
+            name: roll_up(relations.objectives_below(name, objectives_by, children))
+            for name in names
+            if children.get(name)
+        }
+
     return Scorecard(
         as_of=as_of,
         thresholds=thresholds,
@@ -172,6 +187,12 @@ def score_model(
         },
         capabilities=roll_up_each(model.capabilities, relations.objectives_by_capability),
         teams=roll_up_each(model.teams, relations.objectives_by_team),
+        teams_including=including(
+            model.teams, relations.objectives_by_team, relations.team_children
+        ),
+        capabilities_including=including(
+            model.capabilities, relations.objectives_by_capability, relations.capability_children
+        ),
         outcomes=roll_up_each(model.outcomes, relations.objectives_by_outcome),
         north_star=roll_up(model.objectives),
         cycle=cycle,
