@@ -346,20 +346,17 @@ def _nav_tree(node: Capability | Team, kind: Kind, indent: str) -> list[str]:
 
 def nav_yaml(org: Org) -> str:
     """The `nav:` of mkdocs.yml, shaped like okrsite's own navigation (render/pages/nav.py):
-    value streams with their stages, capabilities and teams as trees, objectives listed; key
-    results and initiatives are reached from their index pages, and so is every section with
-    more pages than okrsite's default `nav_section_pages`, as in okrsite."""
+    value streams with their stages, capabilities and teams as trees, objectives, key results
+    and initiatives listed; every section with more pages than okrsite's default
+    `nav_section_pages` is reached from its index page, as in okrsite."""
 
     def section(name: str, pages: int, entries: Iterable[str] = ()) -> list[str]:
         """Listed like okrsite's: a section over its page limit shows only its index."""
         if pages > NAV_SECTION_PAGES:
             off_nav.append(name)
             entries = ()
-        listed = list(entries)
-        if not listed:
-            return [f"  - {json.dumps(INDEX_TITLES[name])}: {_URLS.index_source(name)}"]
         index = f"      - {_URLS.index_source(name)}"
-        return [f"  - {json.dumps(INDEX_TITLES[name])}:", index, *listed]
+        return [f"  - {json.dumps(INDEX_TITLES[name])}:", index, *entries]
 
     off_nav: list[str] = []
     streams = []
@@ -387,13 +384,20 @@ def nav_yaml(org: Org) -> str:
     published = sorted(o.id for o in org.objectives if o.visibility != "confidential")
     objectives = [f"      - {_source(Kind.OBJECTIVE, key)}" for key in published]
     lines.extend(section("objectives", len(published), objectives))
-    for name in ("key-results", "initiatives", "owners", "matrix"):
+    shown = {id(o) for o in org.objectives if o.visibility != "confidential"}
+    key_results = sorted(kr.id for kr in org.key_results if id(kr.objective) in shown)
+    listed = [f"      - {_source(Kind.KEY_RESULT, key)}" for key in key_results]
+    lines.extend(section("key-results", len(key_results), listed))
+    initiatives = sorted(i.id for i in org.initiatives)
+    listed = [f"      - {_source(Kind.INITIATIVE, key)}" for key in initiatives]
+    lines.extend(section("initiatives", len(initiatives), listed))
+    for name in ("owners", "matrix"):
         lines.append(f"  - {json.dumps(INDEX_TITLES[name])}: {_URLS.index_source(name)}")
-    lines.append("not_in_nav: |")  # pages reached by links only, as okrsite marks them
-    lines.extend(f"  /{SECTIONS[kind]}/*.md" for kind in (Kind.KEY_RESULT, Kind.INITIATIVE))
-    folders = {"value-streams": ("value-streams", "stages")}
-    for name in off_nav:  # pages of sections too large to list, as okrsite marks them
-        lines.extend(f"  /{folder}/*.md" for folder in folders.get(name, (name,)))
+    if off_nav:  # pages of sections too large to list, reached by links only, as in okrsite
+        lines.append("not_in_nav: |")
+        folders = {"value-streams": ("value-streams", "stages")}
+        for name in off_nav:
+            lines.extend(f"  /{folder}/*.md" for folder in folders.get(name, (name,)))
     return "\n".join(lines) + "\n"
 
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from okrsite.compute.attention import attention_orders
 from okrsite.compute.comparison import cycle_day, progress_then
 from okrsite.compute.cycles import CycleRule, previous_cycle
 from okrsite.compute.grades import (
@@ -83,6 +84,7 @@ def assemble_portal(
         progress_then=then,
         since=as_of - timedelta(days=since_days),
         objectives_then=objectives_then(published, scorecard, as_of - timedelta(days=since_days)),
+        attention=attention_orders(scorecard),
     )
     return Portal(published, relations, scorecard)
 

@@ -22,6 +22,7 @@ from okrsite.compute.signals import SignalRules
 from okrsite.model import Visibility
 from okrsite.options import HistorySettings, PortalSettings
 from okrsite.render.badges import BadgeOptions, BadgeOptionsError, BadgeStyle
+from okrsite.render.badges.options import DEFAULT_LABEL
 from okrsite.render.diagrams import DiagramError, DiagramOptions
 from okrsite.render.pages.nav import NAV_SECTION_PAGES
 from okrsite.render.site_options import SiteOptions
@@ -132,13 +133,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("aspirational_met", 0.7, _fraction),
     Setting("partly_met", 0.4, _fraction),
     Setting("stale_after", 14, _days),
+    Setting("since_days", 30, _whole),
     Setting("visibility", Visibility.INTERNAL.value, _choice([v.value for v in Visibility])),
     Setting("diagrams", True, _flag),
     Setting("diagram_max_nodes", 12, _whole),
     Setting("diagram_timeout", 60, _seconds),
     Setting("cache_dir", ".cache/okrsite", _text),
     Setting("badge_style", BadgeStyle.FLAT.value, _choice([s.value for s in BadgeStyle])),
-    Setting("badge_label", "{id}", _text),
+    Setting("badge_label", DEFAULT_LABEL, _text),
     Setting("history", True, _flag),
     Setting("history_max_commits", 2000, _whole),
     Setting("history_since", None, _optional_date),
@@ -204,6 +206,7 @@ def read_settings(
         grade_bands=GradeBands(v["aspirational_met"], v["partly_met"]),
         history=HistorySettings(v["history"], v["history_max_commits"], v["history_since"]),
         signals=SignalRules(v["stale_after"]),
+        since_days=v["since_days"],
     )
     site = SiteOptions(
         override_dir=override_dir,

@@ -27,6 +27,7 @@ from okrsite.problems import Problem
 from okrsite.render.badges.artifacts import BadgeKey, badge_units
 from okrsite.render.changes import render_changes_page
 from okrsite.render.diagrams import DrawnDiagrams, draw_diagrams
+from okrsite.render.diagrams.standalone import diagram_files
 from okrsite.render.embeds import embed_notice, embed_snippets
 from okrsite.render.exports import csv_units, export_artifacts, export_texts, json_units
 from okrsite.render.exports.document import Part
@@ -39,7 +40,8 @@ from okrsite.render.redirects import redirect_artifacts
 from okrsite.render.site_options import SiteOptions
 from okrsite.urls import Kind, SiteUrls
 
-STYLESHEETS = ("assets/okrsite/okrsite.css", "assets/okrsite/okrsite-diagrams.css")
+DIAGRAM_STYLESHEET = "assets/okrsite/okrsite-diagrams.css"
+STYLESHEETS = ("assets/okrsite/okrsite.css", DIAGRAM_STYLESHEET)
 SCRIPT = "assets/okrsite/okrsite.js"
 
 
@@ -90,6 +92,7 @@ def load_portal(
         settings.grade_bands,
         inputs,
         settings.signals,
+        settings.since_days,
     )
     if settings.history.enabled:
         updated = last_updated(portal.model, history, settings.as_of)
@@ -192,6 +195,7 @@ def site_artifacts(
         ),
         render_feed(portal, changes, urls, site_name=options.site_name, days=options.changes_days),
         *(artifact for kept in badges.values() for artifact in kept.value),
+        *diagram_files(drawn.markup, urls, _asset_text(DIAGRAM_STYLESHEET)),
         *redirect_artifacts(portal, urls, options.badges),
         *export_artifacts(export_texts(read, urls, json_parts, csv_rows), urls),
         *asset_artifacts(urls),
@@ -211,10 +215,10 @@ def site_artifacts(
     return artifacts
 
 
+def _asset_text(path: str) -> str:
+    return (files(THEME_PACKAGE) / "assets" / Path(path).name).read_text("utf-8")
+
+
 def asset_artifacts(urls: SiteUrls) -> list[Artifact]:
     """The stylesheets and the table script the pages use, below the prefix."""
-    assets = files(THEME_PACKAGE) / "assets"
-    return [
-        Artifact(urls.file_url(path), (assets / Path(path).name).read_text("utf-8"))
-        for path in (*STYLESHEETS, SCRIPT)
-    ]
+    return [Artifact(urls.file_url(path), _asset_text(path)) for path in (*STYLESHEETS, SCRIPT)]

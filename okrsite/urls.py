@@ -36,6 +36,9 @@ SECTIONS: dict[Kind, str] = {
 }
 
 
+DIAGRAM_FILE = "traceability.svg"
+
+
 def normalize_prefix(prefix: str) -> str:
     """`okrs`, `/okrs/` and `okrs/` all become `okrs/`; empty stays empty (the site root)."""
     cleaned = prefix.strip().strip("/")
@@ -97,6 +100,15 @@ class SiteUrls:
 
     def badge_url(self, kind: Kind, key: str, suffix: str = "svg") -> str:
         return self.file_url(f"badges/{kind.value}/{key}.{suffix}")
+
+    def diagram_url(self, kind: Kind, key: str) -> str:
+        """A page's diagram as a file of its own (`objectives/foo/traceability.svg`, or
+        `objectives/foo.traceability.svg` with `.html` URLs): in the page's folder, so the
+        diagram's links, relative to the page, lead to the same places from the file."""
+        page = self.page_url(kind, key)
+        if self.directory_urls:
+            return f"{page}{DIAGRAM_FILE}"
+        return f"{page.removesuffix('.html')}.{DIAGRAM_FILE}"
 
     def cycle_badge_url(self, cycle_id: str, suffix: str = "svg") -> str:
         return self.file_url(cycle_badge_path(cycle_id, suffix))

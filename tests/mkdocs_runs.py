@@ -22,6 +22,7 @@ from mkdocs.config import load_config
 
 DEMO_CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 AS_OF_LINE = re.compile(r"^      as_of: (\d{4}-\d{2}-\d{2})\n", re.M)
+SITE_URL_LINE = re.compile(r"^site_url: .*$", re.M)
 
 
 def demo_as_of() -> date:
@@ -42,6 +43,13 @@ def demo_config(*settings: str, as_of: str | None = None) -> str:
     config, count = AS_OF_LINE.subn(replaced, DEMO_CONFIG.read_text("utf-8"), count=1)
     assert count == 1
     return config
+
+
+def with_site_url(config: str, site_url: str) -> str:
+    """A copy of the demo's mkdocs.yml text with another `site_url` (its own is an example host)."""
+    replaced, count = SITE_URL_LINE.subn(f"site_url: {site_url}", config, count=1)
+    assert count == 1, "the demo's mkdocs.yml has no site_url line"
+    return replaced
 
 
 def build_in_process(project: Path, site_dir: Path, **overrides: object) -> Path:

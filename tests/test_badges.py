@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -21,7 +22,13 @@ from okrsite.render.badges import (
 )
 from okrsite.render.badges.svg import badge_svg
 from okrsite.render.badges.text_width import text_width
-from okrsite.render.badges.wording import BadgeWording, badge_message, one_line
+from okrsite.render.badges.wording import (
+    SHORT_TITLE_LIMIT,
+    BadgeWording,
+    badge_message,
+    one_line,
+    short_title,
+)
 from okrsite.urls import Kind, SiteUrls
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -67,7 +74,7 @@ def test_confidential_entities_get_no_badge() -> None:
 
 
 @pytest.mark.parametrize("style", list(BadgeStyle))
-@pytest.mark.parametrize("label", ["{id}", "{title}", "{kind}: {title}"])
+@pytest.mark.parametrize("label", ["{id}", "{title}", "{kind}: {title}", "{short_title}"])
 def test_badges_parse_as_svg_and_say_what_the_scorecard_says(style: str, label: str) -> None:
     options = BadgeOptions(style, label)
     portal = sample_portal()
@@ -79,8 +86,14 @@ def test_badges_parse_as_svg_and_say_what_the_scorecard_says(style: str, label: 
         assert endpoint["schemaVersion"] == 1
         assert endpoint["color"] == STATUS_COLORS[subject.score.status]
         assert endpoint["message"] == badge_message(subject.score)
+        entity = subject.entity
         wanted_label = one_line(
-            label.format(id=subject.entity.id, title=subject.entity.title, kind=subject.kind)
+            label.format(
+                id=entity.id,
+                title=entity.title,
+                short_title=short_title(entity.title),
+                kind=subject.kind,
+            )
         )
         assert endpoint["label"] == wanted_label
         text = f"{wanted_label}: {endpoint['message']}"
@@ -93,6 +106,63 @@ def test_badges_parse_as_svg_and_say_what_the_scorecard_says(style: str, label: 
             assert shown == [wanted_label.upper(), endpoint["message"].upper()]
         else:
             assert shown == [wanted_label, endpoint["message"]]
+
+
+@pytest.mark.parametrize(
+    ("title", "label"),
+    [
+        ("Passengers fly happy", "Passengers fly happy"),
+        ("x" * SHORT_TITLE_LIMIT, "x" * SHORT_TITLE_LIMIT),  # at the limit: whole
+        (  # cut after the last whole word that leaves room for the ellipsis
+            "Reduce average wait time by 25% within 6 months",
+            "Reduce average wait time by 25%…",
+        ),
+        (
+            "Streamline the airport check-in experience to reduce wait times",
+            "Streamline the airport check-in…",
+        ),
+        ("Cut check-in queues, bag-drop waits and gate delays", "Cut check-in queues, bag-drop…"),
+        ("Launch self-service kiosks: phase two of the rollout", "Launch self-service kiosks…"),
+        ("  Many   spaces\nand a\tline break  in a title ok", "Many spaces and a line break in…"),
+        ("Internationalisation-and-localisation-everywhere", "Internationalisation-and-locali…"),
+        ("A Zusammengehörigkeitsgefühlsverstärkung for all", "A Zusammengehörigkeitsgefühlsve…"),
+        ("e" * 30 + "\u0301\u0301 then more", "e" * 29 + "…"),  # never strips an accent
+        ("x" * 29 + "a👩\u200d👩\u200d👧 family", "x" * 29 + "a…"),  # nor splits an emoji
+    ],
+)
+def test_the_default_label_is_the_title_shortened_at_a_word(title: str, label: str) -> None:
+    assert short_title(title) == label
+    assert len(label) <= SHORT_TITLE_LIMIT
+    assert BadgeOptions().label_for(id="an-id", title=title, kind="objective") == label
+
+
+def test_the_badge_label_setting_still_decides() -> None:
+    long = "Reduce average wait time by 25% within 6 months"
+    assert BadgeOptions(label="{id}").label_for(id="wait", title=long, kind="key-result") == "wait"
+    assert BadgeOptions(label="{title}").label_for(id="w", title=long, kind="k") == long
+    assert BadgeOptions(label="{kind}: {short_title}").label_for(
+        id="w", title=long, kind="key-result"
+    ) == ("key-result: Reduce average wait time by 25%…")
+
+
+def test_a_new_label_keeps_every_badge_at_its_url() -> None:
+    assert set(_files()) == set(_files(BadgeOptions(label="{id}")))
+
+
+def test_the_default_label_is_escaped_and_measured_as_drawn() -> None:
+    files = _files()
+    svg = files["okrs/badges/objective/hostile.svg"]
+    label = short_title(HOSTILE)
+    assert label == '<script>alert("x")</script> & \'…'
+    assert "<script" not in svg and "&lt;script&gt;alert(&#34;x&#34;)" in svg
+    root = ET.fromstring(svg)
+    text = _visible_texts(root)[0]
+    assert text.text == label
+    assert json.loads(files["okrs/badges/objective/hostile.json"])["label"] == label
+    label_box = float(_rects(root)[0].get("width"))
+    measured = text_width(label, 11)  # the ellipsis too: one em in DejaVu Sans
+    assert float(text.get("textLength")) / 10 == pytest.approx(measured, abs=0.05)
+    assert label_box == math.ceil(measured) + 2 * 5
 
 
 def test_hostile_titles_are_escaped_and_survive_intact() -> None:
@@ -179,14 +249,16 @@ def test_styles_differ_in_shape() -> None:
 
 
 def test_badges_have_their_own_ids_so_they_can_share_a_page() -> None:
+    """Ids come from what a badge shows: two that differ never share one (the sample's hostile
+    objective and key result share a title and a status, so their badges are the same file)."""
+    badges = {content for content in _files().values() if content.startswith("<svg")}
     ids = [
         element.get("id")
-        for content in _files().values()
-        if content.startswith("<svg")
+        for content in badges
         for element in ET.fromstring(content).iter()
         if element.get("id")
     ]
-    assert len(ids) == len(set(ids))
+    assert len(ids) == len(set(ids)) == 2 * len(badges)
 
 
 def test_badges_are_deterministic() -> None:
@@ -212,7 +284,7 @@ def test_a_status_the_scorecard_gives_is_shown_in_its_colour() -> None:
     assert team.score.progress is None
     assert json.loads(_files()["okrs/badges/team/idle.json"]) == {
         "schemaVersion": 1,
-        "label": "idle",
+        "label": "Idle team",
         "message": "no progress yet",
         "color": STATUS_COLORS[Status.UNKNOWN],
     }
@@ -222,7 +294,7 @@ def test_a_status_the_scorecard_gives_is_shown_in_its_colour() -> None:
 @pytest.mark.parametrize(
     ("template", "complaint"),
     [
-        ("{name}", "uses {name}; use only {id}, {title}, {kind}"),
+        ("{name}", "uses {name}; use only {id}, {title}, {short_title}, {kind}"),
         ("{id.__class__}", "uses {id.__class__}"),
         ("{id:>30}", "uses {id:>30}"),
         ("{title!r}", "uses {title!r}"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import threading
@@ -18,11 +19,21 @@ import pytest
 from okrsite.incremental.units import Rereading
 from okrsite.load import load_content
 from okrsite.portal import Portal, assemble_portal
-from okrsite.render.diagrams import DiagramError, DiagramOptions, draw_diagrams, render_diagrams
+from okrsite.render.diagrams import (
+    DiagramError,
+    DiagramOptions,
+    draw_diagrams,
+    engine,
+    layout,
+    render_diagrams,
+    svg,
+)
 from okrsite.render.diagrams import dot as dot_module
 from okrsite.render.diagrams.cache import RenderCache, write_atomically
 from okrsite.render.diagrams.dot import DotJob, find_dot, render_documents
 from okrsite.render.diagrams.engine import draw
+from okrsite.render.diagrams.graph import DiagramSource
+from okrsite.render.diagrams.standalone import diagram_files
 from okrsite.urls import SECTIONS, Kind, SiteUrls
 
 AS_OF = date(2026, 11, 23)
@@ -111,7 +122,9 @@ def test_svg_is_inline_ready_accessible_and_free_of_baked_colours(
         root = svg_root(markup)
         assert root.get("role") == "group"  # an "img" would hide its links
         assert root.get("viewBox") and root.get("height") is None
-        assert "max-width:100%" in (root.get("style") or "")
+        # Shrinks to the column, but no further than its text stays readable.
+        least = layout.min_width_px(layout.drawn_width(markup))
+        assert root.get("style") == f"max-width:100%;min-width:{least}px;height:auto"
         title_id, desc_id = (root.get("aria-labelledby") or "").split()
         title, desc = root[0], root[1]
         assert (title.tag, title.get("id"), desc.tag, desc.get("id")) == (
@@ -155,6 +168,77 @@ def test_disabled_diagrams_render_nothing_and_start_nothing(
     assert dot_calls == []
 
 
+# Direction, size and the full-size file -----------------------------------------------------
+def chain(name: str, length: int) -> DiagramSource:
+    """Boxes in a row, one level each: drawn left to right, as wide as the chain is long."""
+    boxes = "; ".join(f'n{i} [label="A title long enough\\nfor box {i}"]' for i in range(length))
+    path = " -> ".join(f"n{i}" for i in range(length))
+    return DiagramSource(
+        page=(Kind.OBJECTIVE, name),
+        name=name,
+        graph_id=f"okrsite-objective-{name}",
+        dot=f"digraph {name} {{ node [shape=box fontsize=11]; {boxes}; {path} }}",
+        title=name,
+        description=name,
+        tooltips={},
+    )
+
+
+def test_a_diagram_too_wide_for_a_phone_is_drawn_top_to_bottom(
+    tmp_path: Path, dot_calls: list[list[str]]
+) -> None:
+    short, long = draw([chain("short", 2), chain("long", 6)], tmp_path, 30.0)
+    short_width, short_height = layout.drawn_size(short)
+    long_width, long_height = layout.drawn_size(long)
+    assert short_width > short_height, "fits a phone left to right: drawn so"
+    assert long_height > long_width, "too wide left to right: drawn top to bottom"
+    assert layout.min_width_px(long_width) <= layout.COLUMNS_PX[0]
+    down = [call for call in dot_calls if f"-Grankdir={layout.DOWN}" in call]
+    assert len(down) == 1, "only the diagram too wide is drawn a second time"
+
+
+def test_demo_diagrams_fit_the_widest_column_unless_neither_direction_does(
+    portal: Portal, tmp_path: Path
+) -> None:
+    options = DiagramOptions(cache_dir=tmp_path)
+    drawn = draw_diagrams(Rereading(portal, None), SiteUrls(), options, None)
+    widest = layout.COLUMNS_PX[1]
+    too_wide = [page for page, markup in drawn.markup.items() if not layout.fits(markup, widest)]
+    assert len(too_wide) <= len(drawn.markup) // 10  # 4 of the demo's 65: dense stage diagrams
+    jobs = [DotJob(str(page), drawn.sources[page].value.dot) for page in too_wide]
+    across = list(render_documents(find_dot(), jobs, 30.0, layout.ACROSS))
+    down = list(render_documents(find_dot(), jobs, 30.0, layout.DOWN))
+    for page, one_way, other_way in zip(too_wide, across, down, strict=True):
+        assert not layout.fits(one_way, widest) and not layout.fits(other_way, widest), page
+        shown = layout.drawn_width(drawn.markup[page])
+        assert shown == min(layout.drawn_width(one_way), layout.drawn_width(other_way)), page
+
+
+def test_the_cache_key_covers_how_a_diagram_is_laid_out_and_finished() -> None:
+    code = Path(layout.__file__).read_bytes() + Path(svg.__file__).read_bytes()
+    assert hashlib.sha256(code).hexdigest() in engine.fingerprint(chain("any", 2))
+
+
+def test_the_full_size_file_is_the_diagram_alone_at_natural_size_with_its_styles(
+    portal: Portal, tmp_path: Path
+) -> None:
+    svgs = render_diagrams(portal, SiteUrls(), DiagramOptions(cache_dir=tmp_path))
+    stylesheet = ".okrsite-diagram-svg .node text { fill: currentColor; }\n"
+    files = diagram_files(svgs, SiteUrls(), stylesheet)
+    assert [file.path for file in files] == [SiteUrls().diagram_url(*page) for page in svgs]
+    for file, markup in zip(files, svgs.values(), strict=True):
+        assert isinstance(file.content, str)
+        assert file.content.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg ')
+        root, inline = ET.fromstring(file.content.encode()), svg_root(markup)
+        height = layout.drawn_size(markup)[1]
+        assert root.get("style") is None, "the page's sizing is no use to a document"
+        assert (root.get("width"), root.get("height")) == (inline.get("width"), f"{height:g}pt")
+        assert root[0].tag == f"{SVG}style" and root[0].text == f"\n{stylesheet}"
+        assert [(e.tag, e.attrib) for e in root.iter()][2:] == [
+            (e.tag, e.attrib) for e in inline.iter()
+        ][1:]
+
+
 # Cache, processes and determinism ----------------------------------------------------------
 def test_a_warm_render_starts_no_process_and_gives_the_same_bytes(
     portal: Portal, tmp_path: Path, dot_calls: list[list[str]], monkeypatch: pytest.MonkeyPatch
@@ -162,7 +246,8 @@ def test_a_warm_render_starts_no_process_and_gives_the_same_bytes(
     options = DiagramOptions(cache_dir=tmp_path)
     cold = render_diagrams(portal, SiteUrls(), options)
     renders = [call for call in dot_calls if "-Tsvg" in call]
-    assert 1 <= len(renders) <= 2 + len(cold) // dot_module.BATCH_LIMIT
+    # One pass left to right; a second, top to bottom, for those too wide for a phone.
+    assert 1 <= len(renders) <= 2 * (2 + len(cold) // dot_module.BATCH_LIMIT)
     assert sum("-V" in call for call in dot_calls) == 1
 
     dot_calls.clear()

@@ -1,5 +1,6 @@
 """Embed snippets: each language, parsed by a real parser where one is at hand, shows the badge,
-links to the page, and keeps a hostile title as plain alt text."""
+links to the page, and keeps a hostile title as plain alt text; the page shows them in one closed
+block with a tab per format (theme/okrsite/partials/extras.md.jinja)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from docutils.writers import html5_polyglot
 from portal_samples import HOSTILE, sample_portal
 
 from okrsite.render.embeds import NOTICE_WITHOUT_SITE_URL, embed_notice, embed_snippets
+from okrsite.render.pages import Embed
+from okrsite.render.pages.environment import page_environment
+from okrsite.render.pages.links import PageLinks
 from okrsite.urls import Kind, SiteUrls
 
 SITE = SiteUrls("okrs", site_url="https://wiki.example.org/o k(r)/")
@@ -108,3 +112,72 @@ def test_every_badge_kind_has_snippets(kind: Kind, key: str, page: str) -> None:
 
 def test_initiatives_have_no_badge_so_no_snippets() -> None:
     assert embed_snippets(sample_portal(), SITE, Kind.INITIATIVE, "kiosks") == []
+
+
+def _embed_block(urls: SiteUrls, kind: Kind = Kind.OBJECTIVE, key: str = "hostile"):
+    """The embed block as the page template writes it, parsed."""
+    snippets = embed_snippets(sample_portal(), urls, kind, key)
+    markdown = (
+        page_environment()
+        .get_template("okrsite/partials/extras.md.jinja")
+        .render(
+            diagram=None,
+            embeds=[Embed(s.label, s.text) for s in snippets],
+            embed_notice=embed_notice(urls),
+            subject=(kind, key),
+            links=PageLinks(urls, urls.page_url(kind, key)),
+            page_title=HOSTILE,
+        )
+    )
+    return markdown, BeautifulSoup(markdown, "html.parser").select("details"), snippets
+
+
+def test_the_page_shows_one_closed_block_with_a_tab_per_format() -> None:
+    markdown, blocks, snippets = _embed_block(SITE)
+    assert len(blocks) == 1
+    block = blocks[0]
+    assert "okr-embed" in block["class"] and not block.has_attr("open")
+    assert block.get("data-search-exclude") == "true"
+    assert "\n\n" not in markdown.strip()  # one HTML block: a blank line would end it early
+    [tabs] = block.select(":scope > div.tabbed-set")
+    inputs = tabs.select(":scope > input[type=radio]")
+    labels = tabs.select(":scope > div.tabbed-labels > label")
+    panels = tabs.select(":scope > div.tabbed-content > div.tabbed-block")
+    assert tabs["data-tabs"] == f"1:{len(snippets)}"
+    assert [label.get_text() for label in labels] == [s.label for s in snippets]
+    assert [label["for"] for label in labels] == [i["id"] for i in inputs]
+    assert len({i["id"] for i in inputs}) == len(inputs) and {i["name"] for i in inputs} == {
+        "embed-format"
+    }
+    assert [i.has_attr("checked") for i in inputs] == [True] + [False] * (len(inputs) - 1)
+    # Material names a copy button's target after the nearest element with an id around it
+    assert not block.has_attr("id") and block.select("[id] pre") == []
+    assert [panel.select_one("pre > code").get_text() for panel in panels] == [
+        s.text for s in snippets
+    ]
+
+
+def test_the_summary_names_the_kind_and_previews_the_badge() -> None:
+    _, [block], _ = _embed_block(SITE, Kind.KEY_RESULT, "checkin-wait-time")
+    summary = block.select_one(":scope > summary")
+    assert summary.get_text(" ", strip=True) == "Embed this key result's badge"
+    image = summary.select_one("img.okr-embed__badge")
+    assert image["src"] == "../../badges/key-result/checkin-wait-time.svg"  # from okrs/key-results/
+    assert image["alt"] == f"{HOSTILE}: OKR progress badge"
+    _, [overview], _ = _embed_block(SITE, Kind.NORTH_STAR, "fly-happy")
+    assert "Embed this north star's badge" in overview.summary.get_text()
+
+
+def test_the_notice_without_site_url_sits_inside_the_block() -> None:
+    _, [block], _ = _embed_block(SiteUrls("okrs"))
+    assert block.select_one("p.okr-embed__notice").get_text() == NOTICE_WITHOUT_SITE_URL
+    _, [absolute], _ = _embed_block(SITE)
+    assert absolute.select_one(".okr-embed__notice") is None
+
+
+def test_a_hostile_title_stays_text_in_the_block() -> None:
+    markdown, [block], snippets = _embed_block(SITE)
+    assert "<script" not in markdown
+    assert block.summary.img["alt"].startswith('<script>alert("x")</script> & \' ]]>')
+    html_snippet = block.select("div.tabbed-block pre > code")[1].get_text()
+    assert html_snippet == snippets[1].text and "&lt;script&gt;" in html_snippet  # as pasted

@@ -54,7 +54,8 @@ def test_export_writes_what_a_build_publishes(tmp_path: Path, capsys) -> None:
     assert document["north_star"]["url"] == "https://okr.example/okrs/"
 
 
-def test_html_urls_without_site_url(tmp_path: Path) -> None:
+def test_html_urls_without_site_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no mkdocs.yml here, so no site_url from one
     args = ["export", str(FIXTURE), "--out", str(tmp_path), "--as-of", "2026-11-23"]
     assert main([*args, "--no-directory-urls"]) == 0
     document = json.loads((tmp_path / "okrs.json").read_text("utf-8"))

@@ -9,7 +9,7 @@ import pytest
 
 from okrsite.mkdocs_plugin.files import nav_paths
 from okrsite.options import PortalSettings
-from okrsite.render.pages.nav import NAV_SECTION_PAGES, portal_nav
+from okrsite.render.pages.nav import NAV_SECTION_PAGES, home_index, portal_nav
 from okrsite.settings import SettingsError, read_settings
 from okrsite.site import load_portal
 from okrsite.urls import Kind, SiteUrls
@@ -36,7 +36,8 @@ def test_the_default_lists_every_page_of_a_small_portal(portal) -> None:
     model = portal.model
     assert len(model.objectives) <= NAV_SECTION_PAGES
     kinds = {Kind.OBJECTIVE: model.objectives, Kind.TEAM: model.teams,
-             Kind.CAPABILITY: model.capabilities, Kind.STAGE: model.stages}  # fmt: skip
+             Kind.CAPABILITY: model.capabilities, Kind.STAGE: model.stages,
+             Kind.KEY_RESULT: model.key_results, Kind.INITIATIVE: model.initiatives}  # fmt: skip
     for kind, keys in kinds.items():
         assert {urls.page_source(kind, key) for key in keys} <= listed
 
@@ -45,7 +46,8 @@ def test_a_section_over_the_limit_shows_only_its_index(portal) -> None:
     urls = SiteUrls()
     objectives = len(portal.model.objectives)
     nav = sections(portal_nav(portal, urls, section_pages=objectives - 1))
-    assert nav["Objectives"] == urls.index_source("objectives")
+    # still a section (not a bare page), so an engine can seat the unlisted pages in it
+    assert nav["Objectives"] == [urls.index_source("objectives")]
     if len(portal.model.teams) <= objectives - 1:  # a smaller section keeps its pages
         assert nav["Teams"][0] == urls.index_source("teams")
         assert len(nav_paths(nav["Teams"])) == len(portal.model.teams) + 1
@@ -62,3 +64,20 @@ def test_the_limit_must_be_a_whole_number(value: object, tmp_path: Path) -> None
 def test_the_setting_reaches_the_site_options(tmp_path: Path) -> None:
     settings = read_settings({"nav_section_pages": 7, "as_of": "2026-11-23"}, base_dir=tmp_path)
     assert settings.site.nav_section_pages == 7
+
+
+def test_every_entity_page_has_a_home_section_by_its_folder() -> None:
+    urls = SiteUrls(prefix="okrs")
+    homes = {
+        urls.page_source(Kind.OBJECTIVE, "o"): urls.index_source("objectives"),
+        urls.page_source(Kind.KEY_RESULT, "k"): urls.index_source("key-results"),
+        urls.page_source(Kind.INITIATIVE, "i"): urls.index_source("initiatives"),
+        urls.page_source(Kind.STAGE, "s"): urls.index_source("value-streams"),
+        urls.page_source(Kind.VALUE_STREAM, "v"): urls.index_source("value-streams"),
+        urls.page_source(Kind.TEAM, "t"): urls.index_source("teams"),
+        urls.page_source(Kind.CAPABILITY, "c"): urls.index_source("capabilities"),
+        urls.cycle_source("2026-q3"): urls.index_source("cycles"),
+    }
+    assert {source: home_index(urls, source) for source in homes} == homes
+    for outside in (urls.overview_source(), "okrs/changes/index.md", "guide/intro.md", "x.md"):
+        assert home_index(urls, outside) is None, outside

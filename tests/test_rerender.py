@@ -551,7 +551,8 @@ def test_an_index_table_renders_again_only_the_rows_an_edit_touched(
     tmp_path: Path, options: SiteOptions
 ) -> None:
     """The key-result index lists every key result: after one key result's edit the page is
-    rendered again, its other rows are the kept ones (`okrsite/render/pages/fragments.py`)."""
+    rendered again, its other rows are the kept ones (`okrsite/render/pages/fragments.py`),
+    though the edit moved the row (the index lists what needs action first: `in_order`)."""
     content = copied(ROOT / "content", tmp_path)
     rerender, _ = first_render(content, options)
     index = URLS.index_source("key-results")
@@ -563,6 +564,7 @@ def test_an_index_table_renders_again_only_the_rows_an_edit_touched(
     assert after.keys() == before.keys()
     made = [unit for unit in after if after[unit] is not before[unit]]
     assert [args for _, args in made] == [("checkin-satisfaction",)]
+    assert list(after) != list(before)  # in another order, the same as a fresh render's
 
 
 def test_a_comment_line_above_everything_renders_no_page_again(

@@ -206,11 +206,12 @@ MADE = re.compile(r"okrsite: rendered (\d+) of \d+ pages, (\d+) of \d+ diagrams"
 
 def shown_current(html: str, key_result: str) -> str:
     """The "current" cell of the key result's row in an objective page's table."""
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html, "html.parser").find("article")  # not the navigation's link
     link = soup.find("a", href=re.compile(rf"key-results/{key_result}/"))
     assert link is not None
+    headings = [th.get_text(strip=True) for th in link.find_parent("table").thead.find_all("th")]
     cells = link.find_parent("tr").find_all("td")
-    return str(cells[2].get_text(strip=True))
+    return str(cells[headings.index("Current")].get_text(strip=True))
 
 
 def detail(html: str, name: str) -> str:

@@ -42,7 +42,7 @@ def test_defaults() -> None:
     )
     assert site.diagrams.enabled and site.diagrams.max_nodes_per_level == 12
     assert site.diagrams.timeout == 60 and site.diagrams.cache_dir == BASE / ".cache/okrsite"
-    assert (site.badges.style, site.badges.label) == (BadgeStyle.FLAT, "{id}")
+    assert (site.badges.style, site.badges.label) == (BadgeStyle.FLAT, "{short_title}")
     assert (site.changes_days, site.changes_max_entries, site.site_name) == (60, 200, "Airline")
 
 

@@ -11,19 +11,21 @@ import json
 import shutil
 import threading
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import jsonschema
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs_runs import build_in_process, demo_as_of, demo_config
+from mkdocs_runs import build_in_process, demo_as_of, demo_config, with_site_url
 
 from okrsite.compute.wording import STATUS_LABELS, whole_percent
 from okrsite.options import PortalSettings
 from okrsite.portal import Portal
+from okrsite.render.feed import feed_url
 from okrsite.site import load_portal
 from okrsite.urls import Kind, SiteUrls
 
@@ -51,7 +53,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
         demo = demo.replace(line, line + alias)
     (project / "content" / DEMO_FILE).write_text(demo, "utf-8")
     config = demo_config("prefix: okrs", "diagrams: false")
-    (project / "mkdocs.yml").write_text(f"site_url: {SITE_URL}\n{config}", "utf-8")
+    (project / "mkdocs.yml").write_text(with_site_url(config, SITE_URL), "utf-8")
     return project
 
 
@@ -166,7 +168,7 @@ def test_an_old_id_redirects_and_keeps_its_badge(
 
 
 def embed_snippets(soup: BeautifulSoup) -> list[str]:
-    return [code.get_text() for code in soup.select(".okr-embed pre code")]
+    return [code.get_text() for code in soup.select("details.okr-embed .tabbed-block pre > code")]
 
 
 def test_embed_snippets_use_absolute_urls(site: Path) -> None:
@@ -179,37 +181,129 @@ def test_embed_snippets_use_absolute_urls(site: Path) -> None:
         assert f"{SITE_URL}okrs/badges/objective/streamline-check-in.svg" in snippet
 
 
-def test_material_copies_each_snippet_with_its_own_button(site: Path, browser) -> None:
-    """Material's `content.code.copy` mounts a button on every `pre > code`; each must copy its
-    own snippet (the buttons name their block by an id Material assigns; 9.6 and 9.7+ draw the
-    button differently, both with `data-clipboard-target`)."""
-    url = URLS.page_url(Kind.OBJECTIVE, "streamline-check-in")
-    expected = embed_snippets(page(site, url))
+@pytest.fixture(scope="module")
+def served(site: Path) -> Iterator[str]:
+    """The built site on a loopback port: the address of the objective page the tests read."""
     handler = partial(SimpleHTTPRequestHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-        tab = context.new_page()
-        tab.goto(f"http://127.0.0.1:{server.server_port}/{url}")
-        tab.wait_for_selector(
-            ".okr-embed pre button[data-clipboard-target]", state="attached", timeout=15_000
-        )
-        targets = tab.eval_on_selector_all(
-            ".okr-embed pre",
-            """blocks => blocks.map(pre => {
-                const button = pre.querySelector("button[data-clipboard-target]");
-                const target = button && document.querySelector(button.dataset.clipboardTarget);
-                return target === pre.querySelector("code") ? target.innerText.trimEnd() : null;
-            })""",
-        )
-        last = tab.locator(".okr-embed pre").last
-        last.scroll_into_view_if_needed()
-        last.hover()
-        last.locator("button[data-clipboard-target]").click()
-        copied = tab.evaluate("navigator.clipboard.readText()")
-        context.close()
-    finally:
-        server.shutdown()
-    assert targets == [snippet.rstrip() for snippet in expected]
-    assert copied == expected[-1].rstrip()
+    yield f"http://127.0.0.1:{server.server_port}/{EMBED_PAGE}"
+    server.shutdown()
+
+
+EMBED_PAGE = URLS.page_url(Kind.OBJECTIVE, "streamline-check-in")
+SHOWN_TAB_JS = """block => [...block.querySelectorAll(".tabbed-block")]
+    .map((panel, index) => panel.checkVisibility() ? index : -1).filter(index => index >= 0)"""
+# Where the shown snippet's text ends on the right, and where the copy button (with the box
+# Material draws around it) begins: the button must cover no text.
+CLEARANCE_JS = """block => {
+    const pre = [...block.querySelectorAll("pre")].find(pre => pre.checkVisibility());
+    const text = document.createRange();
+    text.selectNodeContents(pre.querySelector("code"));
+    const button = pre.querySelector("button[data-clipboard-target]");
+    const box = (button.closest(".md-code__nav") || button).getBoundingClientRect();
+    return [Math.max(...[...text.getClientRects()].map(line => line.right)), box.left];
+}"""
+
+
+def test_the_embed_block_is_closed_with_a_tab_per_snippet(site: Path) -> None:
+    shown = page(site, EMBED_PAGE)
+    [block] = shown.select("article details.okr-embed")
+    assert not block.has_attr("open")
+    assert block.summary.get_text(" ", strip=True) == "Embed this objective's badge"
+    assert block.summary.img["src"].endswith("badges/objective/streamline-check-in.svg")
+    labels = [label.get_text() for label in block.select(".tabbed-labels > label")]
+    assert labels == ["Markdown", "HTML", "reStructuredText", "AsciiDoc", "Confluence wiki markup"]
+    assert len(block.select(".tabbed-set > input[type=radio]")) == len(embed_snippets(block)) == 5
+    assert shown.select_one("#embed") is block.summary  # old links to the section #embed land
+
+
+def test_the_feed_link_in_the_head_stays_relative(site: Path) -> None:
+    """Material fetches `sitemap.xml` from the host of every `<link rel="alternate">`: an
+    absolute feed link made a preview of the site fetch the public host's."""
+    href = page(site, EMBED_PAGE).find("link", type="application/atom+xml")["href"]
+    assert not urlsplit(href).scheme
+    assert (site / EMBED_PAGE / href).resolve() == (site / feed_url(URLS)).resolve()
+
+
+def test_a_link_to_embed_opens_the_block(served: str, browser) -> None:
+    tab = browser.new_page()
+    tab.goto(f"{served}#embed")
+    tab.wait_for_function("document.querySelector('details.okr-embed').open", timeout=15_000)
+    tab.close()
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+def test_material_copies_each_snippet_with_its_own_button(served: str, browser, width) -> None:
+    """Material's `content.code.copy` mounts a button on every `pre > code`; each tab's button
+    copies its own snippet, and covers none of its text, on a wide screen and a phone (9.6 and
+    9.7+ draw the button differently, both with `data-clipboard-target`)."""
+    context = browser.new_context(
+        permissions=["clipboard-read", "clipboard-write"], viewport={"width": width, "height": 900}
+    )
+    tab = context.new_page()
+    tab.goto(served)
+    tab.wait_for_selector(
+        ".okr-embed pre button[data-clipboard-target]", state="attached", timeout=15_000
+    )
+    block = tab.locator("details.okr-embed")
+    expected = block.evaluate(
+        "block => [...block.querySelectorAll('pre > code')].map(code => code.textContent)"
+    )
+    assert block.evaluate(SHOWN_TAB_JS) == []  # closed: no snippet in the page's length
+    assert tab.locator(".okr-embed summary img").evaluate("image => image.naturalWidth") > 0
+    block.locator("summary").click()
+    copied, shown, clearance = [], [], []
+    for index, label in enumerate(block.locator(".tabbed-labels > label").all()):
+        label.click()
+        shown.append(block.evaluate(SHOWN_TAB_JS))
+        clearance.append(block.evaluate(CLEARANCE_JS))
+        pre = block.locator(".tabbed-block").nth(index).locator("pre")
+        pre.hover()
+        pre.locator("button[data-clipboard-target]").click()
+        copied.append(tab.evaluate("navigator.clipboard.readText()"))
+    context.close()
+    assert shown == [[index] for index in range(len(expected))]
+    assert copied == [snippet.rstrip() for snippet in expected]
+    assert [text_end <= button_start for text_end, button_start in clearance] == [True] * 5, (
+        clearance
+    )
+
+
+def test_the_tabs_switch_without_javascript(served: str, browser) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(served)
+    block = tab.locator("details.okr-embed")
+    assert block.evaluate(SHOWN_TAB_JS) == []
+    block.locator("summary").click()
+    shown = [block.evaluate(SHOWN_TAB_JS)]
+    for label in reversed(block.locator(".tabbed-labels > label").all()):
+        label.click()
+        shown.append(block.evaluate(SHOWN_TAB_JS))
+    context.close()
+    assert shown == [[0], [4], [3], [2], [1], [0]]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_open_block_has_no_serious_accessibility_violations(
+    served: str, browser, scheme: str
+) -> None:
+    """axe on the block itself, opened, on each tab (the page tests see it closed)."""
+    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+    context = browser.new_context(color_scheme=scheme)
+    tab = context.new_page()
+    tab.goto(served)
+    block = tab.locator("details.okr-embed")
+    block.locator("summary").click()
+    found = []
+    for label in block.locator(".tabbed-labels > label").all():
+        label.click()
+        result = axe_module.Axe().run(tab, context="details.okr-embed").response
+        found += [
+            f"{label.inner_text()}: {v['id']} {[n['target'] for n in v['nodes']]}"
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+    context.close()
+    assert found == []

@@ -43,7 +43,7 @@ def test_needs_attention_cards_name_team_objectives_owner_and_last_note(demo_sit
     blocked = [card for card in cards if "Blocked" in card.get_text()]
     assert any("Blocked until the terminal works" in card.get_text() for card in blocked)
     assert "**" not in overview.select_one(".okr-attention").get_text()  # Markdown rendered
-    assert overview.find("q", class_="okr-attention__note") is not None
+    assert overview.select_one(".okr-attention__note q") is not None
 
 
 def test_every_count_opens_the_index_filtered(demo_site: Path) -> None:

@@ -11,12 +11,13 @@ import re
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs_runs import AS_OF_LINE, site_files
+from mkdocs_runs import AS_OF_LINE, site_files, with_site_url
 
 pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
 
@@ -24,10 +25,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "tests" / "fixtures" / "portal_small"
 SITE_URL = "https://okrs.example.org/portal/"
 PYTHON_ONLY = os.path.dirname(sys.executable)  # a PATH without Graphviz
+SVG = "http://www.w3.org/2000/svg"
 
 
-def copy_project(source: Path, target: Path, *, settings: str = "", top: str = "") -> Path:
-    """A copy of a project, its okrsite entry given extra settings and mkdocs.yml extra keys."""
+def copy_project(
+    source: Path, target: Path, *, settings: str = "", top: str = "", site_url: str = ""
+) -> Path:
+    """A copy of a project, its okrsite entry given extra settings, mkdocs.yml extra keys and
+    another site_url."""
     for folder in ("content", "docs", "overrides"):
         if (source / folder).is_dir():
             shutil.copytree(source / folder, target / folder)
@@ -35,6 +40,8 @@ def copy_project(source: Path, target: Path, *, settings: str = "", top: str = "
     config, count = AS_OF_LINE.subn(lambda line: line[0] + settings, config, count=1)
     assert count == 1
     config = top + config
+    if site_url:
+        config = with_site_url(config, site_url)
     (target / "mkdocs.yml").write_text(config, "utf-8")
     return target
 
@@ -98,7 +105,8 @@ def flat(tmp_path_factory: pytest.TempPathFactory, dot: CountingDot) -> Path:
         ROOT,
         tmp_path_factory.mktemp("flat"),
         settings="      prefix: okrs\n",
-        top=f"use_directory_urls: false\nsite_url: {SITE_URL}\n",
+        top="use_directory_urls: false\n",
+        site_url=SITE_URL,
     )
     built = mkdocs(project, dot.path)
     assert built.returncode == 0, built.stderr
@@ -134,16 +142,19 @@ def resolve(site: Path, page: Path, href: str) -> tuple[Path, str]:
     return target, parts.fragment
 
 
+def built(which: str, request: pytest.FixtureRequest) -> Path:
+    """The cold demo build, or the one with a prefix and `.html` URLs ("flat")."""
+    site = request.getfixturevalue("builds")["cold"] if which == "demo" else None
+    site = site or request.getfixturevalue("flat")
+    assert isinstance(site, Path)
+    return site
+
+
 @pytest.mark.parametrize("which", ["demo", "flat"])
 def test_every_node_link_leads_to_an_existing_page_and_anchor(
     which: str, request: pytest.FixtureRequest
 ) -> None:
-    site = (
-        request.getfixturevalue("builds")["cold"]
-        if which == "demo"
-        else request.getfixturevalue("flat")
-    )
-    assert isinstance(site, Path)
+    site = built(which, request)
     checked = 0
     for page in sorted(site.rglob("*.html")):
         for href in diagram_links(page):
@@ -155,6 +166,49 @@ def test_every_node_link_leads_to_an_existing_page_and_anchor(
     assert checked > 100  # the demo draws hundreds of linked nodes
     if which == "flat":
         assert (site / "okrs" / "objectives" / "streamline-check-in.html").is_file()
+
+
+FULL_SIZE = re.compile(r'class="okr-diagram__tools"><a href="([^"]*)">Open the diagram full size')
+
+
+@pytest.mark.parametrize("which", ["demo", "flat"])
+def test_every_diagram_opens_full_size_from_a_file_beside_its_page(
+    which: str, request: pytest.FixtureRequest
+) -> None:
+    site = built(which, request)
+    opened = 0
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text("utf-8")
+        links = [html.unescape(href) for href in FULL_SIZE.findall(text)]
+        assert len(links) == text.count('<div class="okr-diagram">'), page
+        for href in links:
+            file, _ = resolve(site, page, href)
+            assert file.is_file() and file.parent == page.parent, f"{href} in {page}"
+            root = ET.fromstring(file.read_bytes())
+            assert root.get("viewBox") and root.get("width") and root.get("height")
+            for anchor in root.iter(f"{{{SVG}}}a"):  # its links lead where the page's do
+                target, _ = resolve(site, file, anchor.get("href", ""))
+                assert target.is_file(), f"{anchor.get('href')} in {file}"
+            opened += 1
+    assert opened >= 60  # every page with a diagram: 65 in the demo
+
+
+def test_an_objective_s_diagram_fits_the_column_with_its_text_readable(
+    builds: dict[str, object],
+) -> None:
+    """Drawn left to right it was 941 units wide: in a 688 px column its text would be 8 px."""
+    cold = builds["cold"]
+    assert isinstance(cold, Path)
+    page = (cold / "objectives" / "faster-boarding" / "index.html").read_text("utf-8")
+    start = page.index("<svg ", page.index('<div class="okr-diagram">'))
+    root = ET.fromstring(page[start : page.index("</svg>", start) + 6])
+    view_width = float((root.get("viewBox") or "").split()[2])
+    style = dict(rule.split(":") for rule in (root.get("style") or "").split(";"))
+    assert style["max-width"] == "100%" and style["height"] == "auto"
+    least = float(style["min-width"].removesuffix("px"))
+    assert least <= 358, "fits a phone's column"
+    font_size = min(float(text.get("font-size", "0")) for text in root.iter(f"{{{SVG}}}text"))
+    assert font_size * least / view_width >= 10, "text at least 10 px at its smallest"
 
 
 def test_a_second_build_with_the_same_cache_starts_no_dot(builds: dict[str, object]) -> None:

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from mkdocs_runs import demo_as_of, site_files
+from mkdocs_runs import demo_as_of, site_files, with_site_url
 
 pytestmark = pytest.mark.slow  # builds a site, runs a server or drives a browser
 
@@ -28,7 +28,7 @@ def copy_demo(project: Path, mtime: float) -> None:
         shutil.copytree(ROOT / folder, project / folder)
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
     (project / "mkdocs.yml").write_text(
-        f"site_url: https://okrs.example.org/portal/\n{config}", "utf-8"
+        with_site_url(config, "https://okrs.example.org/portal/"), "utf-8"
     )
     for path in project.rglob("*"):
         os.utime(path, (mtime, mtime))

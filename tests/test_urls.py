@@ -54,6 +54,26 @@ def test_urls_in_both_styles(directory_urls, prefix, objective, overview, index,
     assert urls.badge_url(Kind.OBJECTIVE, "x") == badge
 
 
+@pytest.mark.parametrize(
+    ("directory_urls", "prefix", "objective", "overview"),
+    [
+        (True, "", "objectives/x/traceability.svg", "traceability.svg"),
+        (False, "", "objectives/x.traceability.svg", "index.traceability.svg"),
+        (True, "okrs", "okrs/objectives/x/traceability.svg", "okrs/traceability.svg"),
+        (False, "okrs", "okrs/objectives/x.traceability.svg", "okrs/index.traceability.svg"),
+    ],
+)
+def test_a_diagram_file_sits_in_its_page_s_folder(directory_urls, prefix, objective, overview):
+    """The diagram's links are relative to its page: from the file they must lead the same way."""
+    urls = SiteUrls(prefix, directory_urls)
+    assert urls.diagram_url(Kind.OBJECTIVE, "x") == objective
+    assert urls.diagram_url(Kind.NORTH_STAR, "north-star") == overview
+    for kind, key in ((Kind.OBJECTIVE, "x"), (Kind.NORTH_STAR, "north-star")):
+        from_page = urljoin(SITE + urls.page_url(kind, key), "../../stages/s/")
+        from_file = urljoin(SITE + urls.diagram_url(kind, key), "../../stages/s/")
+        assert from_page == from_file
+
+
 def test_every_kind_has_its_own_section():
     urls = SiteUrls()
     sources = {urls.page_source(kind, "x") for kind in Kind}

@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from okrsite.compute.progress import SEVERITY, checkins_until
-from okrsite.compute.scorecard import Score, Scorecard
+from okrsite.compute.attention import attention_key
+from okrsite.compute.progress import checkins_until
+from okrsite.compute.scorecard import Scorecard
 from okrsite.compute.signals import SignalKind
 from okrsite.model import InitiativeStatus, Model, Status
 
@@ -46,7 +47,7 @@ def needs_attention(model: Model, card: Scorecard) -> tuple[TeamAttention, ...]:
     objectives: dict[str | None, list[str]] = {}
     for key in sorted(
         (k for k, o in model.objectives.items() if card.in_cycle[k]),
-        key=lambda k: worst_first(card.objectives[k], k),
+        key=lambda k: (*attention_key(card.objectives[k]), k),
     ):
         if card.objectives[key].status in NEEDS_HELP:
             objectives.setdefault(model.objectives[key].team, []).append(key)
@@ -72,12 +73,6 @@ def needs_attention(model: Model, card: Scorecard) -> tuple[TeamAttention, ...]:
         for team in {*objectives, *blocked, *stale}
     ]
     return tuple(sorted(teams, key=lambda t: team_order(t, card, model)))
-
-
-def worst_first(score: Score, key: str) -> tuple[int, float, str]:
-    """Severity, then the gap to the expected line (largest first), then key for stability."""
-    gap = (score.expected or 0.0) - (score.progress or 0.0)
-    return (SEVERITY[score.status], -gap, key)
 
 
 def team_order(team: TeamAttention, card: Scorecard, model: Model) -> tuple[int, int, str, str]:

@@ -78,6 +78,9 @@ class Scorecard:
     stale_by_team: Mapping[str, int] = field(default_factory=dict)
     stale_after: int = 14  # days without a check-in that make a key result stale
     health: Mapping[str, Health] = field(default_factory=dict)  # per health metric
+    # "objective", "key-result": every key, what needs action first (compute/attention.py); one
+    # entry per kind, so an index reading its order changes only when the order does
+    attention: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def roll_ups(self, group: str) -> Mapping[str, Score]:
         """The live scores of one kind of group: value-stream, stage, capability, team or

@@ -26,6 +26,8 @@ from okrsite.mkdocs_plugin.raw_html import (
     hide_raw_html,
     needs_mkdocs_links,
 )
+from okrsite.mkdocs_plugin.sections import seat_unlisted_pages
+from okrsite.mkdocs_plugin.site_url import warn_without_site_url
 from okrsite.render.feed import feed_url
 from okrsite.settings import SettingsError, read_settings
 from okrsite.site import SCRIPT, STYLESHEETS
@@ -75,6 +77,7 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
         except SettingsError as exc:
             raise PluginError(f"{exc} (in the okrsite entry of mkdocs.yml)") from None
         self.urls = SiteUrls(self.settings.prefix, config.use_directory_urls, config.site_url)
+        warn_without_site_url(self.urls)
         self.user_nav = config.nav
         config.watch.append(str(self.settings.content_dir))
         config.extra_css.extend(self.urls.file_url(path) for path in STYLESHEETS)
@@ -109,6 +112,7 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
+        seat_unlisted_pages(nav, files, self.generated_pages, self.urls)
         return nav
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:

@@ -4,7 +4,8 @@ Each snippet is escaped for its own language; titles go into alt text only, beca
 image itself keeps its numbers current while pasted text would go stale. Links are absolute
 (from `site_url`). Without `site_url` the snippets fall back to paths from the site root
 (`/okrs/objectives/x/`), which work only when pasted on the same host; `embed_notice` returns
-the sentence the page shows above them to say so. Confluence wiki markup has no escape inside
+the sentence the page shows above them to say so (and the MkDocs plugin warns once per build,
+okrsite/mkdocs_plugin/site_url.py). Confluence wiki markup has no escape inside
 image attributes, so its snippet carries no alt text; reStructuredText takes an option value
 as plain text (its writers escape it), so there the alt needs only to be one line.
 """

@@ -16,8 +16,11 @@ def save_screenshot(page: Page, name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     # From the top, as a reader arrives: scrolled down, Material fades the tabs out mid-capture.
     page.evaluate("window.scrollTo(0, 0)")
+    # Only running animations count: a finished transition (the embed tabs' indicator) can stay
+    # listed, paused, for as long as the page is open.
     page.wait_for_function(
-        "() => !document.querySelector('.md-tabs[hidden]') && !document.getAnimations().length"
+        "() => !document.querySelector('.md-tabs[hidden]')"
+        " && !document.getAnimations().some(a => a.playState === 'running')"
     )
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)

@@ -28,6 +28,7 @@ PAGES = {
     "closed cycle": "cycles/2026-q2/",
     "closed objective": "objectives/self-boarding-pilot/",
     "team": "teams/operations/",
+    "matrix": "matrix/",
 }
 SCHEMES = {"light": "default", "dark": "slate"}
 

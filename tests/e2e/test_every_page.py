@@ -1,8 +1,8 @@
 """Every page of the built demo opens cleanly in Chromium: no console errors, no failed or
 off-site requests, no broken images.
 
-Two tabs of one context walk the whole site (the built folder, since the demo has no site_url
-and so an empty sitemap); each page counts as loaded once its own requests, the search worker's
+Two tabs of one context walk the whole site (the built folder: the sitemap names the demo's
+example host); each page counts as loaded once its own requests, the search worker's
 included, have all finished. The real search index is loaded on the first page only (the search
 journeys use it fully).
 """

@@ -206,3 +206,47 @@ def test_a_cycle_page_prints_on_a4_without_the_site_around_it(page: Page) -> Non
     assert widths and all(table <= room + 1 for table, room in widths), widths
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+def test_an_index_address_keeps_its_filters_and_back_undoes_a_change(page: Page) -> None:
+    """`objectives/?status=off-track` (the overview's counts link so) opens the index filtered;
+    a change is a step in the history, Back restores the filter, a reload keeps it."""
+    page.goto("objectives/?status=off-track")
+    index = article(page).locator(".okr-index")
+    status = index.get_by_label("Status")
+    shown = index.locator("[data-okr-shown]")
+    options = status.locator("option").all_inner_texts()
+    assert options[:4] == ["All", "off track", "at risk", "on track"]  # worst first
+
+    def visible_statuses() -> set[str]:
+        rows = index.locator("tbody tr:visible")
+        assert int(shown.inner_text()) == rows.count() > 0
+        return set(rows.locator(".okr-status").all_inner_texts())
+
+    assert status.input_value() == "off-track"
+    assert visible_statuses() == {"off track"}
+    status.select_option("at risk")
+    assert page.url.endswith("/objectives/?status=at-risk")
+    assert visible_statuses() == {"at risk"}
+    index.get_by_role("button", name="Progress").click()
+    assert page.url.endswith("/objectives/?status=at-risk&sort=progress")
+    progress = index.locator("tbody tr:visible td:nth-child(2)").evaluate_all(
+        "cells => cells.map(cell => Number(cell.dataset.sort))"
+    )
+    assert progress == sorted(progress)
+
+    page.go_back()
+    assert page.url.endswith("/objectives/?status=at-risk")
+    assert index.locator("thead th").nth(2).get_attribute("aria-sort") == "ascending"
+    page.go_back()
+    assert page.url.endswith("/objectives/?status=off-track")
+    assert status.input_value() == "off-track" and visible_statuses() == {"off track"}
+    page.reload()
+    index = article(page).locator(".okr-index")
+    assert index.get_by_label("Status").input_value() == "off-track"
+    save_screenshot(page, "journey-objectives-address-filter")
+
+    page.goto("objectives/?cycle=")  # an empty value: all cycles
+    total = index.locator("tbody tr").count()
+    assert index.get_by_label("Cycle").input_value() == ""
+    assert int(index.locator("[data-okr-shown]").inner_text()) == total

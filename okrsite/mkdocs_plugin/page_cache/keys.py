@@ -114,12 +114,14 @@ def _nav_items(items: Iterable[Any]) -> list[Any]:
 
 
 def shell_fingerprint(page: Page) -> list[Any]:
-    """What of a page itself its shell shows, beyond the content and table of contents."""
+    """What of a page itself its shell shows, beyond the content and table of contents (its
+    sections: tabs, sidebar and breadcrumbs; seated by okrsite when the nav does not list it)."""
     neighbours = [
         [other.title, other.url] if other is not None else None
         for other in (page.previous_page, page.next_page)
     ]
+    ancestors = [section.title for section in page.ancestors]  # okrsite seats some (sections.py)
     return [
         page.url, page.title, stable(page.meta), page.update_date, page.canonical_url,
-        page.abs_url, page.edit_url, page.is_homepage, neighbours,
+        page.abs_url, page.edit_url, page.is_homepage, neighbours, ancestors,
     ]  # fmt: skip

@@ -1,7 +1,8 @@
 """How badges look, as chosen in the site configuration: style and label template.
 
 The label template is checked here, once, so a typo in the configuration is reported with the
-fields that are allowed instead of surfacing as a broken badge.
+fields that are allowed instead of surfacing as a broken badge. The default label is the title,
+shortened: readers know an objective by its title, not its id.
 """
 
 from __future__ import annotations
@@ -10,7 +11,10 @@ import string
 from dataclasses import dataclass
 from enum import StrEnum
 
-LABEL_FIELDS = ("id", "title", "kind")
+from okrsite.render.badges.wording import short_title
+
+LABEL_FIELDS = ("id", "title", "short_title", "kind")
+DEFAULT_LABEL = "{short_title}"
 
 
 class BadgeStyle(StrEnum):
@@ -48,7 +52,7 @@ def _template_parts(template: str) -> list[tuple[str, str | None]]:
 @dataclass(frozen=True, slots=True)
 class BadgeOptions:
     style: BadgeStyle = BadgeStyle.FLAT
-    label: str = "{id}"  # template with the fields in LABEL_FIELDS
+    label: str = DEFAULT_LABEL  # template with the fields in LABEL_FIELDS
 
     def __post_init__(self) -> None:
         try:
@@ -64,7 +68,7 @@ class BadgeOptions:
 
     def label_for(self, *, id: str, title: str, kind: str) -> str:
         """The label text for one entity (fields are substituted, never formatted further)."""
-        values = {"id": id, "title": title, "kind": kind}
+        values = {"id": id, "title": title, "short_title": short_title(title), "kind": kind}
         return "".join(
             literal + (values[field] if field is not None else "")
             for literal, field in _template_parts(self.label)

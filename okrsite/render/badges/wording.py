@@ -16,6 +16,8 @@ from okrsite.model import Status
 from okrsite.render.badges.colors import STATUS_COLORS
 
 _NOT_XML = frozenset("\ufffe\uffff")  # noncharacters XML 1.0 forbids
+SHORT_TITLE_LIMIT = 32  # characters of a title shown on a badge, the ellipsis included
+_LOOSE_ENDS = " ,;:-–—/(&"  # left dangling before the ellipsis by a cut
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,35 @@ def one_line(text: str) -> str:
         or (unicodedata.category(character) not in ("Cc", "Cs") and character not in _NOT_XML)
     )
     return " ".join(kept.split())
+
+
+def short_title(title: str) -> str:
+    """The title on one line and at most SHORT_TITLE_LIMIT characters, ending in "…" when cut.
+
+    A badge sits in other pages' running text, so a whole long title would outgrow it. The cut
+    falls after the last whole word that leaves room for the ellipsis; a first word too long for
+    that (or leaving under half the room) is cut inside, never between a letter and its marks.
+    """
+    line = one_line(title)
+    if len(line) <= SHORT_TITLE_LIMIT:
+        return line
+    room = SHORT_TITLE_LIMIT - 1  # for the ellipsis
+    word_end = room if line[room] == " " else line.rfind(" ", 0, room)
+    cut = word_end if word_end >= room // 2 else room
+    while cut > 0 and _joined(line[cut - 1], line[cut]):
+        cut -= 1
+    kept = line[:cut]
+    return (kept.rstrip(_LOOSE_ENDS) or kept) + "…"
+
+
+def _joined(before: str, after: str) -> bool:
+    """True when `after` belongs to the glyph `before` starts: a combining mark, a variation
+    selector or skin tone, or anything after a zero-width joiner."""
+    return (
+        before == "\u200d"
+        or unicodedata.category(after) in ("Mn", "Me", "Cf")
+        or 0x1F3FB <= ord(after) <= 0x1F3FF
+    )
 
 
 def badge_wording(label: str, score: Score) -> BadgeWording:

@@ -1,6 +1,7 @@
 """Traceability diagrams: DOT built from a Portal, drawn by Graphviz, embedded as inline SVG.
 
-Every diagram is built before the pages, which embed its inline SVG markup.
+Every diagram is built before the pages, which embed its inline SVG markup; each is also
+written beside its page as a file of its own, to open full size (standalone.py).
 """
 
 from __future__ import annotations

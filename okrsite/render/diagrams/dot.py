@@ -83,9 +83,10 @@ def _run(command: list[str], stdin: bytes, timeout: float) -> subprocess.Complet
     return completed
 
 
-def _run_dot(dot: str, sources: Sequence[str], timeout: float) -> list[str]:
-    """SVG documents for the sources, from one `dot` process."""
-    completed = _run([dot, "-Tsvg"], "\n".join(sources).encode("utf-8"), timeout)
+def _run_dot(dot: str, sources: Sequence[str], timeout: float, rankdir: str | None) -> list[str]:
+    """SVG documents for the sources, from one `dot` process; `rankdir` for graphs without one."""
+    direction = [f"-Grankdir={rankdir}"] if rankdir else []
+    completed = _run([dot, *direction, "-Tsvg"], "\n".join(sources).encode("utf-8"), timeout)
     output = completed.stdout.decode("utf-8")
     documents = [_DOCUMENT_START + part for part in output.split(_DOCUMENT_START)[1:]]
     if len(documents) != len(sources):
@@ -93,16 +94,18 @@ def _run_dot(dot: str, sources: Sequence[str], timeout: float) -> list[str]:
     return documents
 
 
-def _render_batch(dot: str, jobs: Sequence[DotJob], timeout: float) -> list[str]:
+def _render_batch(
+    dot: str, jobs: Sequence[DotJob], timeout: float, rankdir: str | None
+) -> list[str]:
     try:
-        return _run_dot(dot, [job.source for job in jobs], timeout)
+        return _run_dot(dot, [job.source for job in jobs], timeout, rankdir)
     except _DotFailed as failure:
         if len(jobs) == 1:
             raise DiagramError(
                 f"Graphviz `dot` failed on {jobs[0].name}: {failure}. "
                 "Fix the content, raise the diagram timeout, or set `diagrams: false`."
             ) from None
-    return [document for job in jobs for document in _render_batch(dot, [job], timeout)]
+    return [document for job in jobs for document in _render_batch(dot, [job], timeout, rankdir)]
 
 
 def _workers() -> int:
@@ -117,16 +120,18 @@ def _batches(jobs: Sequence[DotJob], workers: int) -> list[Sequence[DotJob]]:
     return [jobs[start : start + size] for start in range(0, len(jobs), size)]
 
 
-def render_documents(dot: str, jobs: Sequence[DotJob], timeout: float) -> Iterator[str]:
+def render_documents(
+    dot: str, jobs: Sequence[DotJob], timeout: float, rankdir: str | None = None
+) -> Iterator[str]:
     """The SVG document of each job, in order, yielded as soon as its batch is done.
 
     Batches run on every core; the caller can work on the first documents (in Python) while
-    `dot` still draws the rest.
+    `dot` still draws the rest. `rankdir` is the direction of the graphs that set none.
     """
     if not jobs:
         return
     workers = _workers()
     batches = _batches(jobs, workers)
     with ThreadPoolExecutor(max_workers=min(workers, len(batches))) as pool:
-        for batch in pool.map(lambda batch: _render_batch(dot, batch, timeout), batches):
+        for batch in pool.map(lambda batch: _render_batch(dot, batch, timeout, rankdir), batches):
             yield from batch

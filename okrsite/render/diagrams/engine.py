@@ -2,22 +2,25 @@
 
 The cache holds the finished inline markup, keyed by everything it is made from: Graphviz's
 version, the DOT source, the texts added after `dot` (titles, description, tooltips) and the
-code of the post-processing step itself, so a change to any of them draws the diagram anew.
+code that picks its direction and size (layout.py) and post-processes it (svg.py), so a
+change to any of them draws the diagram anew.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from okrsite.render.diagrams import svg
+from okrsite.render.diagrams import layout, svg
 from okrsite.render.diagrams.cache import RenderCache
 from okrsite.render.diagrams.dot import DotJob, find_dot, graphviz_version, render_documents
 from okrsite.render.diagrams.graph import DiagramSource
 
-_POST_PROCESSING = hashlib.sha256(Path(svg.__file__).read_bytes()).hexdigest()
+_POST_PROCESSING = hashlib.sha256(
+    Path(layout.__file__).read_bytes() + Path(svg.__file__).read_bytes()
+).hexdigest()
 
 
 def fingerprint(source: DiagramSource) -> str:
@@ -29,8 +32,19 @@ def fingerprint(source: DiagramSource) -> str:
     )
 
 
+def _jobs(sources: Iterable[DiagramSource]) -> list[DotJob]:
+    return [DotJob(source.name, source.dot) for source in sources]
+
+
+def _finish(cache: RenderCache, key: str, document: str, source: DiagramSource) -> str:
+    markup = svg.inline_svg(document, source)
+    cache.put(key, markup)
+    return markup
+
+
 def draw(sources: Sequence[DiagramSource], cache_dir: Path, timeout: float) -> list[str]:
-    """Inline SVG for each source, in order."""
+    """Inline SVG for each source, in order: drawn left to right, and again top to bottom
+    when that is too wide for a phone (layout.py); the second pass draws only those."""
     if not sources:
         return []
     dot = find_dot()
@@ -46,10 +60,15 @@ def draw(sources: Sequence[DiagramSource], cache_dir: Path, timeout: float) -> l
                 cold[key] = source
             else:
                 drawn[key] = cached
-    jobs = [DotJob(source.name, source.dot) for source in cold.values()]
-    documents = render_documents(dot, jobs, timeout)
-    for (key, source), document in zip(cold.items(), documents, strict=True):
-        drawn[key] = svg.inline_svg(document, source)
-        cache.put(key, drawn[key])
+    wide: dict[str, tuple[DiagramSource, str]] = {}
+    across = render_documents(dot, _jobs(cold.values()), timeout, layout.ACROSS)
+    for (key, source), document in zip(cold.items(), across, strict=True):
+        if layout.fits_a_phone(document):
+            drawn[key] = _finish(cache, key, document, source)
+        else:
+            wide[key] = (source, document)
+    down = render_documents(dot, _jobs(s for s, _ in wide.values()), timeout, layout.DOWN)
+    for (key, (source, across_document)), down_document in zip(wide.items(), down, strict=True):
+        drawn[key] = _finish(cache, key, layout.choose(across_document, down_document), source)
     cache.prune()
     return [drawn[key] for key in keys]

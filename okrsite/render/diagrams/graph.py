@@ -4,6 +4,7 @@ Nodes are named n0, n1… so no title ever becomes a DOT identifier; labels and 
 escaped (labels.py), and the full titles travel beside the DOT source so the SVG
 post-processing can put them back exactly as typed. Past a set number of nodes a level is
 collapsed into counted nodes, so a diagram stays small whatever the size of the organisation.
+The source sets no direction (`rankdir`): the renderer picks the one that fits the page (layout.py).
 """
 
 from __future__ import annotations
@@ -24,17 +25,17 @@ from okrsite.urls import Kind, SiteUrls
 Relation = Literal["traces", "lifts", "outcome"]
 MORE = "more"  # identity prefix of counted nodes
 
+FONT_SIZE = 11  # of every box's text, in points: the SVG's units
 _GRAPH_ATTRIBUTES = {
-    "rankdir": "LR",
     "bgcolor": "transparent",
     "nodesep": "0.25",
-    "ranksep": "0.5",
+    "ranksep": "0.4",  # inches between levels; at 0.5, 2 more demo diagrams overflow a phone
 }
 _NODE_ATTRIBUTES = {
     "shape": "box",
     "style": "rounded",
     "fontname": "Helvetica,Arial,sans-serif",
-    "fontsize": "11",
+    "fontsize": str(FONT_SIZE),
     "margin": "0.12,0.06",
 }
 _EDGE_ATTRIBUTES = {"arrowsize": "0.6"}

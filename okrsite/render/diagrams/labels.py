@@ -18,8 +18,10 @@ from okrsite.incremental.units import Derived, Kept, Rereading
 from okrsite.render.diagrams.facts import OUTCOME, NodeFacts, NodeKind, entity_facts, outcome_facts
 from okrsite.urls import Kind
 
-LABEL_WIDTH = 24  # characters per label line
-LABEL_LINES = 2  # title lines before the progress line
+# Narrow boxes keep a diagram within the page (layout.py): at 24 characters a line, the
+# overview's five levels side by side were too wide to read on a 1440 px screen.
+LABEL_WIDTH = 20  # characters per label line
+LABEL_LINES = 3  # title lines before the progress line
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 

@@ -3,8 +3,9 @@
 The XML prolog, doctype and comments go; the colours `dot` bakes in become `currentColor`, so
 the diagram follows the page's light or dark palette (okrsite-diagrams.css adds status colours);
 the full titles come back as `<title>` tooltips exactly as typed; the SVG gets an accessible
-name and description and scales down to the content width. The result is a single line, so a
-Markdown page can hold it as one raw HTML block.
+name and description and scales down to the content width, but no further than its text stays
+readable (layout.py). The result is a single line, so a Markdown page can hold it as one raw
+HTML block.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from okrsite.render.diagrams.graph import DiagramSource
+from okrsite.render.diagrams.layout import drawn_width, min_width_px
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
@@ -106,10 +108,12 @@ def inline_svg(document: str, source: DiagramSource) -> str:
     root.set("role", "group")
     root.set("aria-labelledby", f"{title_id} {desc_id}")
     root.set("class", "okrsite-diagram-svg")
-    # Natural width, shrunk to fit the column; without a height attribute the viewBox's
-    # aspect ratio sets the height, so a shrunk diagram leaves no empty band.
+    # Natural width, shrunk to fit the column down to the smallest readable size (the page's
+    # box scrolls past that); without a height attribute the viewBox's aspect ratio sets the
+    # height, so a shrunk diagram leaves no empty band.
     root.attrib.pop("height", None)
-    root.set("style", "max-width:100%;height:auto")
+    least = min_width_px(drawn_width(document))
+    root.set("style", f"max-width:100%;min-width:{least}px;height:auto")
     _unqualify(root)
     markup = ET.tostring(root, encoding="unicode")
     # Only user text still holds line breaks; as references they survive HTML and XML parsing.

@@ -52,6 +52,7 @@ def page_environment(override_dir: Path | None = None) -> jinja2.Environment:
         with_unit=formats.with_unit,
         status_label=formats.status_label,
         signal_label=formats.signal_label,
+        title_head=formats.title_head,
         change_why=why,
         progress_text=formats.progress_text,
         first_paragraph=markup.first_paragraph,

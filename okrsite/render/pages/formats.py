@@ -22,6 +22,7 @@ __all__ = [
     "progress_text",
     "signal_label",
     "status_label",
+    "title_head",
     "with_unit",
 ]
 
@@ -52,3 +53,17 @@ def percent_number(fraction: float | None) -> int | None:
 def signal_label(kind: str) -> str:
     """`moved goalpost`, `stale`: what a signal is called wherever people read it."""
     return SIGNAL_LABELS[SignalKind(kind)]
+
+
+HEADING_CHARS = 30  # of a title in a narrow column heading (the matrix's)
+
+
+def title_head(title: str, width: int = HEADING_CHARS) -> tuple[str, str]:
+    """A title cut after the words that fit in `width` characters, and the rest ("" when it
+    all fits): a narrow heading shows the first, the tooltip and screen readers give both."""
+    flat = " ".join(title.split())
+    if len(flat) <= width:
+        return flat, ""
+    cut = flat.rfind(" ", 0, width + 1)
+    cut = cut if cut > 0 else width
+    return flat[:cut], flat[cut:]

@@ -9,12 +9,15 @@ entities it linked to are mentioned by the page again.
 A macro sees more than its arguments: the whole page context (`entity`, `score`, `ancestors`,
 …) and every `{% set %}` made before the call. So a part is reused only while its page's
 inputs are the same and nothing the page itself read before the call (outside other parts)
-changed; on an index page that is the list of keys, which a value edit leaves alone.
+changed; on an index page that is the list of keys, which a value edit leaves alone. The
+order the rows come in is read with `in_order(read, *args)` instead: it counts for the page
+(rendered again when the order changes) but not against its parts, so a row an edit moved is
+still reused where it lands. Only for what no part sees: the keys a loop hands to `keep`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from functools import partial
 from types import CodeType
 
@@ -67,6 +70,14 @@ class PageParts:
         text, mentioned = found.value
         self._links.mentioned |= mentioned
         return text
+
+    def in_order(self, read: Callable[..., Iterable[Hashable]], *args: Hashable) -> list[Hashable]:
+        """The template's `in_order`: `read(*args)`, the keys of the parts to come in their
+        order, read for the page apart from the parts (module docstring)."""
+        with self._rereading.log.scope(apart=True) as reads:
+            keys = list(read(*args))
+        self._read.update(reads)
+        return keys
 
     def done(self) -> None:
         """The page is rendered: its parts' reads count for the page as a whole."""

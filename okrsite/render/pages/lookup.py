@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from okrsite.compute.attention import INITIATIVE_SEVERITY, attention_key, by_attention
+from okrsite.compute.attention import INITIATIVE_SEVERITY, attention_key
 from okrsite.compute.grades import GroupGrade
 from okrsite.compute.health import Health
 from okrsite.compute.needs_attention import Note, latest_note
@@ -189,11 +189,9 @@ class Lookup:
         return self.portal.scorecard.stale_by_team.get(team, 0)
 
     # index pages: their order, sort keys and filter names ------------------------------------
-    def by_attention(self, kind: Kind) -> list[str]:
+    def by_attention(self, kind: Kind) -> tuple[str, ...]:
         """Objectives or key results, what needs action first (compute/attention.py)."""
-        card = self.portal.scorecard
-        scores = card.objectives if kind == Kind.OBJECTIVE else card.key_results
-        return by_attention(list(self.entities(kind)), scores)
+        return self.portal.scorecard.attention[Kind(kind).value]
 
     def attention_sort(self, score: Score) -> str:
         """A status cell's sort key for the browser: `0 -0.32` (severity, then the gap)."""

@@ -1,10 +1,11 @@
 """The portal's navigation, as the `nav:` structure of mkdocs.yml (engine-neutral data).
 
-Value streams hold their stages, capabilities and teams nest as trees, objectives are listed;
-key results and initiatives are reached from their indexes and pages, and so are the pages of
-any section too large to list (the `nav_section_pages` setting). Page entries are bare
-paths, so their titles come from the pages' front matter (already escaped); section titles are
-escaped here for the same reason: MkDocs and Material print nav titles as HTML.
+Value streams hold their stages, capabilities and teams nest as trees, objectives, key results
+and initiatives are listed; the pages of a section too large to list (the `nav_section_pages`
+setting) are reached from its index page, and an engine seats them in the section of their kind
+(`home_index`), so they still show which tab they belong to and their breadcrumbs. Page entries
+are bare paths, so their titles come from the pages' front matter (already escaped); section
+titles are escaped here for the same reason: MkDocs and Material print nav titles as HTML.
 """
 
 from __future__ import annotations
@@ -16,10 +17,23 @@ from typing import Any
 from okrsite.portal import Portal
 from okrsite.render.pages.plan import CHANGES_SECTION, CHANGES_TITLE, INDEX_TITLES
 from okrsite.render.pages.trees import roots
-from okrsite.urls import Kind, SiteUrls
+from okrsite.urls import SECTIONS, Kind, SiteUrls
 
 NavEntry = str | dict[str, Any]
 NAV_SECTION_PAGES = 100  # the default of the `nav_section_pages` setting
+# The nav section of each folder of entity pages: stages sit with their value streams.
+_HOME_SECTIONS = {**{folder: folder for folder in SECTIONS.values()}, "stages": "value-streams",
+                  "cycles": "cycles"}  # fmt: skip
+
+
+def home_index(urls: SiteUrls, source: str) -> str | None:
+    """The index page of the nav section a generated page belongs to, by its folder; None for
+    pages outside any section (the overview, the changes page)."""
+    if not source.startswith(urls.prefix):
+        return None
+    folder, slash, _ = source[len(urls.prefix) :].partition("/")
+    section = _HOME_SECTIONS.get(folder) if slash else None
+    return urls.index_source(section) if section else None
 
 
 def portal_nav(
@@ -44,10 +58,11 @@ def portal_nav(
             ]
         }
 
-    def section(name: str, entries: list[NavEntry], pages: int = 0) -> NavEntry:
-        index = urls.index_source(name)
+    def section(name: str, entries: list[NavEntry], pages: int) -> NavEntry:
+        """Always a section, even when it lists only its index: pages it does not list are
+        seated in it (`home_index`)."""
         listed = entries if pages <= section_pages else []
-        return {INDEX_TITLES[name]: [index, *listed] if listed else index}
+        return {INDEX_TITLES[name]: [urls.index_source(name), *listed]}
 
     streams: list[NavEntry] = [
         {
@@ -88,9 +103,17 @@ def portal_nav(
             [urls.page_source(Kind.OBJECTIVE, k) for k in model.objectives],
             len(model.objectives),
         ),
-        section("key-results", []),
-        section("initiatives", []),
-        section("owners", []),
-        section("matrix", []),
+        section(
+            "key-results",
+            [urls.page_source(Kind.KEY_RESULT, k) for k in model.key_results],
+            len(model.key_results),
+        ),
+        section(
+            "initiatives",
+            [urls.page_source(Kind.INITIATIVE, k) for k in model.initiatives],
+            len(model.initiatives),
+        ),
+        {INDEX_TITLES["owners"]: urls.index_source("owners")},
+        {INDEX_TITLES["matrix"]: urls.index_source("matrix")},
         {CHANGES_TITLE: urls.index_source(CHANGES_SECTION)},
     ]

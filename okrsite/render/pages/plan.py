@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import cached_property, partial
 from typing import Any
 
+from okrsite.compute.attention import attention_key
 from okrsite.compute.grades import CycleState
-from okrsite.compute.needs_attention import TeamAttention, needs_attention, worst_first
+from okrsite.compute.needs_attention import TeamAttention, needs_attention
 from okrsite.compute.progress import SEVERITY, direction
 from okrsite.compute.scorecard import Score
 from okrsite.compute.signals import NO_SIGNALS
@@ -146,7 +147,7 @@ def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
         the `since_days` before the as-of date, worst first."""
         then = card.objectives_then
         moved = [k for k in then if direction(then[k].status, card.objectives[k].status) == way]
-        return sorted(moved, key=lambda key: worst_first(card.objectives[key], key))
+        return sorted(moved, key=lambda key: (*attention_key(card.objectives[key]), key))
 
     def team_grid() -> tuple[list[Status], list[tuple[str, dict[Status, int]]]]:
         """Each team's current objectives (its own) counted by status, the most off track

@@ -130,6 +130,7 @@ class PageRenderer:
             score=lookup.score(*plan.subject) if plan.subject else None,
             links=links,
             keep=parts.keep,
+            in_order=parts.in_order,
             diagram=Markup(diagram) if diagram else None,
             embeds=list(
                 self._embeds_for(read_from, *plan.subject)
