@@ -116,6 +116,25 @@ def test_trend_runs_from_baseline_through_checkins_to_the_current_value() -> Non
     assert chart.plot_left < chart.as_of_x < chart.plot_right
 
 
+def test_the_value_labels_get_the_room_they_need_and_the_last_value_is_carried() -> None:
+    """ "12 sessions" (11 characters at 8.5 px, +10) needs 104 px: the 56 px floor cut it to
+    "2 sessions". The 2026-10-01 point has no check-in of its own: carried from 08-01."""
+    short, objective = _key_result()
+    long, _ = _key_result(unit="sessions")
+
+    short_chart = trend_chart(short, objective, date(2026, 10, 1))
+    long_chart = trend_chart(long, objective, date(2026, 10, 1))
+
+    assert short_chart is not None and long_chart is not None
+    assert short_chart.plot_left == 61  # "12 min": 6 × 8.5 + 10, past the 56 px floor
+    assert long_chart.plot_left == 104
+    assert long_chart.confidence == () and long_chart.points[-1].carried_from == date(2026, 8, 1)
+    assert [p.carried_from for p in long_chart.points[:-1]] == [None, None]
+    assert long_chart.carried_line == " ".join(
+        f"{p.x:.1f},{p.y:.1f}" for p in long_chart.points[-2:]
+    )
+
+
 def test_no_trend_for_milestones_or_without_a_period() -> None:
     milestone, objective = _key_result(type=KeyResultType.MILESTONE, baseline=None, target=None)
     assert trend_chart(milestone, objective, date(2026, 10, 1)) is None

@@ -69,3 +69,32 @@ def test_from_the_dashboard_to_an_off_track_objective_on_a_phone(
         assert page.locator("article .okr-index tbody tr:not([hidden])").count() == wanted
     finally:
         context.close()
+
+
+CHART_LABELS_JS = """() => {
+  const svg = document.querySelector("figure.okr-trend svg");
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  return [...svg.querySelectorAll(".okr-trend__label")].map(label => ({
+    text: label.textContent,
+    px: parseFloat(getComputedStyle(label).fontSize) * scale,
+    left: label.getBBox().x,
+  }));
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1440])
+def test_chart_labels_are_whole_and_readable(browser: Browser, base_url: str, width: int) -> None:
+    """A trend's value labels fit their margin ("12 sessions", not "2 sessions") and stay about
+    10 px or more however far the chart shrinks."""
+    context = open_context(browser, base_url, OffSiteRequests())
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    try:
+        page.goto("key-results/usability-sessions/")
+        labels = page.evaluate(CHART_LABELS_JS)
+    finally:
+        context.close()
+
+    assert any(label["text"].endswith(" sessions") for label in labels)
+    assert all(label["left"] >= 0 for label in labels), labels
+    assert min(label["px"] for label in labels) >= 9.5, labels

@@ -7,15 +7,18 @@ date, the current value at the as-of date, and the window the expected progress 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
 from okrsite.compute.progress import checkins_until, current_value
 from okrsite.compute.scorecard import key_result_window
+from okrsite.compute.wording import with_unit
 from okrsite.model import KeyResult, KeyResultType, Objective, Window
 from okrsite.render.time_chart import Frame, TimeChart, time_chart_frame
 
-_LEFT = 56  # room for value labels with their unit
+_LEFT = 56  # the least room for value labels with their unit
+_LABEL_CHAR = 8.5  # px per character of a value label at its largest (15 px text on a phone)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +86,7 @@ def trend_chart(key_result: KeyResult, objective: Objective, as_of: date) -> Tre
 
     low = min([baseline, target, *(values[d] for d in days)])
     high = max([baseline, target, *(values[d] for d in days)])
-    frame = Frame(window, low, high, _LEFT)
+    frame = Frame(window, low, high, label_room(key_result, low, high))
     return TrendChart(
         **time_chart_frame(frame, baseline, target, as_of),
         points=tuple(
@@ -94,7 +97,7 @@ def trend_chart(key_result: KeyResult, objective: Objective, as_of: date) -> Tre
         ),
         low=low,
         high=high,
-        confidence=_confidence(key_result, window, as_of),
+        confidence=_confidence(key_result, window, as_of, frame.left),
     )
 
 
@@ -113,20 +116,28 @@ def _health_chart(key_result: KeyResult, window: Window, as_of: date) -> TrendCh
         return None
     bounds = [b for b in (key_result.keep_above, key_result.keep_below) if b is not None]
     low, high = min([*bounds, *values.values()]), max([*bounds, *values.values()])
-    frame = Frame(window, low, high, _LEFT)
+    frame = Frame(window, low, high, label_room(key_result, low, high))
     days = sorted(values)
     return TrendChart(
         **time_chart_frame(frame, low, low, as_of),
         points=tuple(TrendPoint(frame.x(d), frame.y(values[d]), d, values[d]) for d in days),
         low=low,
         high=high,
-        confidence=_confidence(key_result, window, as_of),
+        confidence=_confidence(key_result, window, as_of, frame.left),
         bounds=tuple((bound, frame.y(bound)) for bound in bounds),
     )
 
 
-def _confidence(key_result: KeyResult, window: Window, as_of: date) -> tuple[TrendPoint, ...]:
-    share = Frame(window, 0.0, 1.0, _LEFT)
+def label_room(key_result: KeyResult, low: float, high: float) -> int:
+    """The left margin the value labels need ("12 sessions" was cut to "2 sessions")."""
+    longest = max(len(with_unit(value, key_result.unit)) for value in (low, high))
+    return max(_LEFT, math.ceil(longest * _LABEL_CHAR) + 10)
+
+
+def _confidence(
+    key_result: KeyResult, window: Window, as_of: date, left: int
+) -> tuple[TrendPoint, ...]:
+    share = Frame(window, 0.0, 1.0, left)
     confident = {
         c.date: c.confidence
         for c in checkins_until(key_result.checkins, as_of)
