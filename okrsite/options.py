@@ -5,6 +5,7 @@ need not load."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -13,6 +14,7 @@ from okrsite.compute.grades import GradeBands
 from okrsite.compute.progress import Thresholds
 from okrsite.compute.signals import SignalRules
 from okrsite.model import Visibility
+from okrsite.quality.config import RuleConfig, read_rules
 
 
 @dataclass(frozen=True)
@@ -36,3 +38,4 @@ class PortalSettings:
     history: HistorySettings = field(default_factory=HistorySettings)
     signals: SignalRules = field(default_factory=SignalRules)
     since_days: int = 30  # the overview's "what got worse, what recovered" window
+    rules: Mapping[str, RuleConfig] = field(default_factory=read_rules)  # quality/config.py

@@ -21,6 +21,7 @@ class Problem:
     location: Location
     severity: Severity
     message: str
+    rule: str = ""  # the quality rule's code (okrsite/quality/rules.py), if a rule found it
 
     def __str__(self) -> str:
         return f"{self.location}: {self.severity}: {self.message}"

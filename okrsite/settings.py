@@ -21,6 +21,7 @@ from okrsite.compute.progress import Thresholds
 from okrsite.compute.signals import SignalRules
 from okrsite.model import Visibility
 from okrsite.options import HistorySettings, PortalSettings
+from okrsite.quality.config import RuleConfig, RulesError, read_rules
 from okrsite.render.badges import BadgeOptions, BadgeOptionsError, BadgeStyle
 from okrsite.render.badges.options import DEFAULT_LABEL
 from okrsite.render.diagrams import DiagramError, DiagramOptions
@@ -37,6 +38,13 @@ def _text(name: str, value: Any) -> str:
     if not isinstance(value, str):
         raise SettingsError(f"okrsite setting `{name}` must be text, not {value!r}")
     return value
+
+
+def _rules(name: str, value: Any) -> dict[str, RuleConfig]:
+    try:
+        return read_rules(value)
+    except RulesError as exc:
+        raise SettingsError(f"okrsite setting {exc}") from None
 
 
 def _flag(name: str, value: Any) -> bool:
@@ -148,6 +156,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("changes_max_entries", 200, _whole),
     Setting("nav_section_pages", NAV_SECTION_PAGES, _whole),
     Setting("page_cache", True, _flag),
+    Setting("rules", None, _rules),
 )
 SETTING_NAMES = tuple(setting.name for setting in SETTINGS)
 
@@ -207,6 +216,7 @@ def read_settings(
         history=HistorySettings(v["history"], v["history_max_commits"], v["history_since"]),
         signals=SignalRules(v["stale_after"]),
         since_days=v["since_days"],
+        rules=v["rules"],
     )
     site = SiteOptions(
         override_dir=override_dir,

@@ -49,10 +49,19 @@ def okrsite(
     )
 
 
+# The example breaks three quality rules (test_quality_rules.py covers them): one objective, no
+# owner, aligned to nothing, two of three stages without objectives, a confidence of 0.2 without a
+# note. Off here, where signals and
+# summaries are tested; `test_quality_findings_are_reported_by_default` checks them on.
+RULES_OFF = "      rules: {OKR202: off, OKR301: off, OKR401: off, OKR601: off}\n"
+PROJECT_YML = "site_name: OKRs\nplugins:\n  - okrsite:\n" + RULES_OFF
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A project folder whose `content/` is the issue's example."""
     shutil.copytree(FIXTURE, tmp_path / "content")
+    (tmp_path / "mkdocs.yml").write_text(PROJECT_YML, "utf-8")
     return tmp_path
 
 
@@ -62,7 +71,7 @@ def broken_project(project: Path) -> Path:
     return project
 
 
-RELAXED_YML = "site_name: OKRs\nplugins:\n  - okrsite:\n      stale_after: 60\n"
+RELAXED_YML = PROJECT_YML + "      stale_after: 60\n"
 STALE = [
     "content/airline.yml:31:5: warning: key result 'checkin-wait-time': stale: no check-in for 53 "
     "days (the last on 2026-10-01); add a check-in, or update `current` (`done` for a milestone)",
@@ -78,7 +87,7 @@ STALE = [
 def test_clean_content_prints_the_summary(project: Path) -> None:
     """With `stale_after: 60` in mkdocs.yml the last check-in (53 days ago) is recent enough,
     but not the key results never checked in (145 days)."""
-    (project / "mkdocs.yml").write_text(RELAXED_YML.replace("60", "146"), "utf-8")
+    (project / "mkdocs.yml").write_text(RELAXED_YML.replace("after: 60", "after: 146"), "utf-8")
     run = okrsite("check", "--as-of", "2026-11-23", cwd=project)
     assert (run.returncode, run.stdout, run.stderr) == (0, SUMMARY + "\n", "")
 
@@ -94,7 +103,7 @@ def test_stale_key_results_are_warnings(project: Path) -> None:
 
 
 def test_as_of_defaults_to_source_date_epoch(project: Path) -> None:
-    (project / "mkdocs.yml").write_text(RELAXED_YML.replace("60", "146"), "utf-8")
+    (project / "mkdocs.yml").write_text(RELAXED_YML.replace("after: 60", "after: 146"), "utf-8")
     run = okrsite("check", cwd=project, env={"SOURCE_DATE_EPOCH": "1795392000"})  # 2026-11-23
     assert run.stdout == SUMMARY + "\n"
 
@@ -124,13 +133,13 @@ def test_errors_in_text_format(broken_project: Path) -> None:
 
 
 def test_warnings_pass_unless_strict(project: Path) -> None:
-    (project / "mkdocs.yml").write_text(RELAXED_YML.replace("60", "146"), "utf-8")
+    (project / "mkdocs.yml").write_text(RELAXED_YML.replace("after: 60", "after: 146"), "utf-8")
     (project / "content" / "someday.yml").write_text(BROKEN_CASE.split("---\n")[1])
     relaxed = okrsite("check", "--as-of", "2026-11-23", cwd=project)
     assert relaxed.returncode == 0
     assert relaxed.stdout.splitlines()[-1] == (
-        SUMMARY.replace("1 objective", "2 objectives") + "; 2 warnings"
-    )
+        SUMMARY.replace("1 objective", "2 objectives") + "; 2 warnings; 1 notice"
+    )  # the notice: OKR102, `someday` has no key results
     strict = okrsite("check", "--strict", "--as-of", "2026-11-23", cwd=project)
     assert strict.returncode == 1
     assert strict.stderr == "okrsite check: 0 errors, 2 warnings\n"
@@ -173,7 +182,7 @@ def test_json_format(broken_project: Path) -> None:
 
 
 def test_json_format_when_clean_is_an_empty_list(project: Path) -> None:
-    (project / "mkdocs.yml").write_text(RELAXED_YML.replace("60", "146"), "utf-8")
+    (project / "mkdocs.yml").write_text(RELAXED_YML.replace("after: 60", "after: 146"), "utf-8")
     run = okrsite("check", "--format", "json", "--as-of", "2026-11-23", cwd=project)
     assert (run.returncode, json.loads(run.stdout)) == (0, [])
 
@@ -219,6 +228,7 @@ def test_a_year_start_that_is_no_month_is_refused(project: Path, month: str) -> 
 
 def test_check_loads_no_renderer(project: Path) -> None:
     """Only the command asked for is imported: CI's check starts 0.3 s sooner at size M."""
+    (project / "mkdocs.yml").unlink()  # reading one loads the renderers' settings
     code = (
         "import sys\nfrom okrsite.cli import main\n"
         "status = main(['check', '--as-of', '2026-11-23'])\n"
@@ -230,7 +240,9 @@ def test_check_loads_no_renderer(project: Path) -> None:
     assert run.stdout.strip().splitlines()[-1] == "0 []", run.stderr
 
 
-MKDOCS_YML = "site_name: OKRs\nplugins:\n  - okrsite:\n      cycle: year\n      year_start: 7\n"
+MKDOCS_YML = (
+    "site_name: OKRs\nplugins:\n  - okrsite:\n      cycle: year\n      year_start: 7\n" + RULES_OFF
+)
 
 
 def test_the_cycle_settings_of_mkdocs_yml_count_unless_options_say_otherwise(
@@ -292,7 +304,7 @@ def test_check_ins_in_the_grading_days_pass_and_later_ones_fail(project: Path) -
 
 
 def test_low_confidence_is_a_notice_that_never_fails_strict(project: Path) -> None:
-    (project / "mkdocs.yml").write_text(RELAXED_YML.replace("60", "146"), "utf-8")
+    (project / "mkdocs.yml").write_text(RELAXED_YML.replace("after: 60", "after: 146"), "utf-8")
     airline = project / "content" / "airline.yml"
     text = airline.read_text("utf-8")
     assert "value: 10.4, confidence: 0.7}" in text
@@ -308,3 +320,16 @@ def test_low_confidence_is_a_notice_that_never_fails_strict(project: Path) -> No
     ]
     github = okrsite("check", "--format", "github", "--as-of", "2026-11-23", cwd=project)
     assert github.stdout.startswith("::notice file=content/airline.yml,line=31,col=5::")
+
+
+def test_quality_findings_are_reported_by_default(project: Path) -> None:
+    (project / "mkdocs.yml").unlink()
+    run = okrsite("check", "--as-of", "2026-11-23", cwd=project)
+    found = [line.split(": ", 2)[1:] for line in run.stdout.splitlines() if " OKR" in line]
+    assert [(severity, message.split(":")[0]) for severity, message in found] == [
+        ("notice", "OKR401 stage-not-covered"),
+        ("notice", "OKR401 stage-not-covered"),
+        ("warning", "OKR202 objective-without-owner"),
+        ("warning", "OKR301 not-aligned"),
+    ]
+    assert run.returncode == 0

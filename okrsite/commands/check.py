@@ -30,6 +30,8 @@ from okrsite.model import Model
 from okrsite.options import PortalSettings
 from okrsite.problems import Problem, Severity, has_errors, sort_problems
 from okrsite.publish import published_model
+from okrsite.quality.config import review
+from okrsite.quality.rules import RULES, RULES_BY_CODE, RuleContext
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -52,10 +54,18 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         parser, "summarise what a build publishing up to this level would show (default: internal)"
     )
     add_cycles(parser)
+    parser.add_argument(
+        "--rules",
+        action="store_true",
+        help="list the OKR quality rules and their settings, then stop",
+    )
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.rules:
+        print(rules_listing())
+        return 0
     try:
         site = configured_site()
         settings = portal_settings(args, site)
@@ -74,7 +84,8 @@ def run(args: argparse.Namespace) -> int:
     model, problems, card = result.model, result.problems, None
     if model is not None:
         card, signals, notices = scored_with_signals(model, folder, settings)
-        problems = sort_problems([*problems, *signals])
+        shown = published_model(model, settings.visibility)
+        problems = sort_problems([*problems, *signals, *quality_problems(shown, card, settings)])
         for notice in notices:
             print(f"okrsite check: {notice}", file=sys.stderr)
     failed = has_errors(problems, strict=args.strict) or model is None
@@ -91,6 +102,33 @@ def run(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def quality_problems(model: Model, card: Scorecard, settings: PortalSettings) -> list[Problem]:
+    """The OKR quality rules' findings, as problems at the severity the `rules` setting gives."""
+    return [
+        Problem(
+            finding.location,
+            severity,
+            f"{finding.code} {RULES_BY_CODE[finding.code].name}: {finding.message}",
+            finding.code,
+        )
+        for finding, severity in review(RuleContext(model, card), settings.rules)
+    ]
+
+
+def rules_listing() -> str:
+    """Every rule: code, name, default severity, what it finds and its settings."""
+    lines = []
+    for rule in RULES:
+        settings = ", ".join(
+            f"{name}={' '.join(value) if isinstance(value, tuple) else value}"
+            for name, value in rule.settings.items()
+        )
+        lines.append(f"{rule.code} {rule.name} ({rule.severity.value}): {rule.summary}")
+        if settings:
+            lines.append(f"    settings: {settings}")
+    return "\n".join(lines)
+
+
 def _as_json(problem: Problem) -> dict[str, Any]:
     where = problem.location
     return {
@@ -99,6 +137,7 @@ def _as_json(problem: Problem) -> dict[str, Any]:
         "col": where.col,
         "severity": problem.severity.value,
         "message": problem.message,
+        **({"rule": problem.rule} if problem.rule else {}),
     }
 
 

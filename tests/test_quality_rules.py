@@ -1,0 +1,226 @@
+"""OKR quality rules (okrsite/quality): for every rule a model that breaks it and one that keeps it,
+the severities and settings of the `rules` setting, its errors, and how `okrsite check` shows
+the findings (text, json, `--rules`)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+import pytest
+
+from okrsite.cli import main
+from okrsite.compute.scorecard import score_model
+from okrsite.model import (
+    Capability,
+    CheckIn,
+    KeyResult,
+    KeyResultType,
+    Location,
+    Model,
+    NorthStar,
+    Objective,
+    Period,
+    Stage,
+    Team,
+    TeamLevel,
+    ValueStream,
+    Window,
+)
+from okrsite.problems import Severity
+from okrsite.quality.config import RulesError, read_rules, review
+from okrsite.quality.rules import RULES, RuleContext
+from okrsite.relations import build_relations
+
+HERE = Location("okrs.yml", 3, 1)
+AS_OF = date(2026, 11, 23)
+Q4 = Period("2026-Q4", Window(date(2026, 10, 1), date(2026, 12, 31)))
+Q1 = Period("2027-Q1", Window(date(2027, 1, 1), date(2027, 3, 31)))
+
+
+def metric(key: str, objective: str = "o", **kw: Any) -> KeyResult:
+    fields = {"title": f"Raise {key} from 1 to 2", "baseline": 1, "target": 2, "owner": "Ana"}
+    return KeyResult(id=key, objective=objective, location=HERE, **{**fields, **kw})
+
+
+def good_model(**objective: Any) -> Model:
+    """One company objective with a department objective aligned to it, each with two metrics,
+    owners, and every stage and capability covered: every rule passes."""
+    teams = {
+        "company": Team(id="company", title="C", level=TeamLevel.COMPANY, location=HERE),
+        "dept": Team(id="dept", title="D", level=TeamLevel.DEPARTMENT, location=HERE),
+    }
+    base = {"period": Q4, "owner": "Ana", "stage": "s", "capabilities": ("c",)}
+    objectives = {
+        "top": Objective(id="top", title="T", team="company", key_results=("t1", "t2"),
+                         location=HERE, **base),
+        "o": Objective(id="o", title="O", team="dept", key_results=("k1", "k2"),
+                       location=HERE, **{**base, "parent": "top", **objective}),
+    }  # fmt: skip
+    keys = {"t1": "top", "t2": "top", **{k: "o" for k in objectives["o"].key_results}}
+    return Model(
+        north_star=NorthStar(id="ns", title="N", outcomes=(), location=HERE),
+        value_streams={"v": ValueStream(id="v", title="V", stages=("s",), location=HERE)},
+        stages={"s": Stage(id="s", title="S", value_stream="v", position=0, location=HERE)},
+        capabilities={"c": Capability(id="c", title="C", location=HERE)},
+        teams=teams,
+        objectives=objectives,
+        key_results={key: metric(key, objective) for key, objective in keys.items()},
+    )
+
+
+def codes(model: Model, rules: Any = None) -> list[tuple[str, Severity]]:
+    card = score_model(model, build_relations(model), AS_OF)
+    found = review(RuleContext(model, card), read_rules(rules))
+    return [(finding.code, severity) for finding, severity in found]
+
+
+def with_key_results(model: Model, key_results: dict[str, KeyResult]) -> Model:
+    objective = replace(model.objectives["o"], key_results=tuple(key_results))
+    others = {k: v for k, v in model.key_results.items() if v.objective != "o"}
+    return replace(
+        model,
+        objectives={**model.objectives, "o": objective},
+        key_results={**others, **key_results},
+    )
+
+
+def test_a_good_portal_breaks_no_rule() -> None:
+    assert codes(good_model()) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        (lambda m: with_key_results(m, {f"k{n}": metric(f"k{n}") for n in range(6)}), "OKR101"),
+        (lambda m: with_key_results(m, {"k1": metric("k1")}), "OKR102"),
+        (
+            lambda m: with_key_results(
+                m, {k: metric(k, type=KeyResultType.MILESTONE) for k in ("k1", "k2")}
+            ),
+            "OKR103",
+        ),
+        (
+            lambda m: with_key_results(
+                m, {"k1": metric("k1", title="Launch kiosks"), "k2": metric("k2")}
+            ),
+            "OKR104",
+        ),
+        (
+            lambda m: replace(
+                m, objectives={**m.objectives, "o": replace(m.objectives["o"], owner=None)}
+            ),
+            "OKR202",
+        ),  # noqa: E501
+        (
+            lambda m: replace(
+                m, objectives={**m.objectives, "o": replace(m.objectives["o"], parent=None)}
+            ),
+            "OKR302",
+        ),  # noqa: E501
+        (
+            lambda m: with_key_results(
+                m, {"k1": metric("k1", due=date(2027, 1, 15)), "k2": metric("k2")}
+            ),
+            "OKR501",
+        ),
+        (
+            lambda m: with_key_results(
+                m,
+                {
+                    "k1": metric("k1", checkins=(CheckIn(date=AS_OF, value=1.2, confidence=0.2),)),
+                    "k2": metric("k2"),
+                },
+            ),
+            "OKR601",
+        ),
+    ],
+)
+def test_each_rule_finds_what_it_names(change: Any, code: str) -> None:
+    found = [c for c, _ in codes(change(good_model()))]
+
+    assert code in found
+
+
+def test_an_unaligned_department_objective_and_its_lonely_company_objective() -> None:
+    unaligned = good_model(parent=None)
+
+    assert sorted(c for c, _ in codes(unaligned)) == ["OKR301", "OKR302"]
+
+
+def test_too_many_objectives_and_coverage_gaps_per_cycle() -> None:
+    model = good_model()
+    extra = {f"x{n}": replace(model.objectives["o"], id=f"x{n}", key_results=()) for n in range(5)}
+    crowded = replace(model, objectives={**model.objectives, **extra})
+    later = replace(
+        model,
+        objectives={k: replace(o, period=Q1) for k, o in model.objectives.items()},
+    )
+
+    assert ("OKR201", Severity.WARNING) in codes(crowded)  # 6 department objectives in Q4
+    assert {c for c, _ in codes(later)} == {"OKR401", "OKR402"}  # nothing in Q4 at all
+
+
+def test_the_activity_words_and_thresholds_are_settings() -> None:
+    model = with_key_results(
+        good_model(), {"k1": metric("k1", title="Ship kiosks"), "k2": metric("k2")}
+    )
+
+    assert codes(model) == []
+    assert codes(model, {"activity-key-result": {"words": ["ship"]}}) == [
+        ("OKR104", Severity.WARNING)
+    ]
+    both = [("OKR102", Severity.ERROR)] * 2  # each objective has two metrics, fewer than 3
+    assert codes(model, {"OKR102": {"min": 3, "severity": "error"}}) == both
+    assert codes(with_key_results(good_model(), {"k1": metric("k1")}), {"OKR102": "off"}) == []
+
+
+@pytest.mark.parametrize(
+    ("rules", "message"),
+    [
+        ({"OKR999": "error"}, "no rule 'OKR999'; known: OKR101 (too-many-key-results)"),
+        ({"OKR101": "loud"}, "`rules: OKR101` must be one of error, warning, notice, off"),
+        (
+            {"OKR101": {"maximum": 3}},
+            "`rules: OKR101`: no setting 'maximum'; it has: severity, max",
+        ),
+        ({"OKR101": {"max": 2.5}}, "`rules: OKR101: max` must be a whole number, not 2.5"),
+        ({"OKR104": {"words": "launch"}}, "`rules: OKR104: words` must be a list of words"),
+        (["OKR101"], "`rules` must be a mapping of rule code or name to a severity"),
+    ],
+)
+def test_configuration_errors_say_what_to_change(rules: Any, message: str) -> None:
+    with pytest.raises(RulesError, match=None) as raised:
+        read_rules(rules)
+
+    assert message in str(raised.value)
+
+
+def test_every_rule_is_documented_and_its_codes_are_unique() -> None:
+    assert len({rule.code for rule in RULES}) == len({rule.name for rule in RULES}) == len(RULES)
+    for rule in RULES:
+        assert rule.summary and rule.why and rule.bad and rule.good, rule.code
+
+
+def test_check_lists_the_rules_and_reports_findings_with_their_code(
+    capsys: pytest.CaptureFixture[str], tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["check", "--rules"]) == 0
+    listing = capsys.readouterr().out
+    assert listing.splitlines()[0].startswith("OKR101 too-many-key-results (warning): ")
+    assert "settings: max=5" in listing
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "okrs.yml").write_text(
+        "kind: NorthStar\nid: ns\ntitle: N\n---\nkind: Objective\nid: o\ntitle: O\n"
+        "period: 2026-Q4\nkey_results:\n  - {id: k, title: Launch kiosks, type: milestone}\n",
+        "utf-8",
+    )
+    main(["check", "content", "--as-of", "2026-11-23", "--format", "json"])
+    found = {p["rule"]: p for p in json.loads(capsys.readouterr().out) if "rule" in p}
+    assert {"OKR103", "OKR104", "OKR202"} <= found.keys()
+    assert found["OKR104"]["line"] == 10 and found["OKR104"]["severity"] == "warning"
+    assert found["OKR104"]["message"].startswith("OKR104 activity-key-result: key result 'k'")
