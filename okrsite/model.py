@@ -128,6 +128,8 @@ class Entity:
     # Where it was written, for messages only: no page shows it, so two entities that differ
     # only here are equal (a comment line added above them re-renders nothing).
     location: Location = field(compare=False)
+    # quality rules this entity is an exception to: (code, reason), shown on its page
+    ignored: tuple[tuple[str, str], ...] = ()
 
     @property
     def key(self) -> str:

@@ -10,9 +10,11 @@ from datetime import date
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 
 from okrsite.cli import main
 from okrsite.compute.scorecard import score_model
+from okrsite.load import load_content
 from okrsite.model import (
     Capability,
     CheckIn,
@@ -29,14 +31,20 @@ from okrsite.model import (
     ValueStream,
     Window,
 )
+from okrsite.portal import assemble_portal
 from okrsite.problems import Severity
 from okrsite.quality.config import RulesError, read_rules, review
 from okrsite.quality.rules import RULES, RuleContext
 from okrsite.relations import build_relations
+from okrsite.render.diagrams import DiagramOptions
+from okrsite.render.site_options import SiteOptions
+from okrsite.site import site_artifacts
+from okrsite.urls import Kind, SiteUrls
 
 HERE = Location("okrs.yml", 3, 1)
 AS_OF = date(2026, 11, 23)
 Q4 = Period("2026-Q4", Window(date(2026, 10, 1), date(2026, 12, 31)))
+NO_DIAGRAMS = SiteOptions(diagrams=DiagramOptions(enabled=False))
 Q1 = Period("2027-Q1", Window(date(2027, 1, 1), date(2027, 3, 31)))
 
 
@@ -224,3 +232,57 @@ def test_check_lists_the_rules_and_reports_findings_with_their_code(
     assert {"OKR103", "OKR104", "OKR202"} <= found.keys()
     assert found["OKR104"]["line"] == 10 and found["OKR104"]["severity"] == "warning"
     assert found["OKR104"]["message"].startswith("OKR104 activity-key-result: key result 'k'")
+
+
+OPTED_OUT = """\
+kind: NorthStar
+id: ns
+title: N
+---
+kind: Team
+id: dept
+title: D
+level: department
+---
+kind: Objective
+id: o
+title: O
+team: dept
+period: 2026-Q4
+ignore: [OKR202, {rule: OKR301, reason: "the department sets its own goals this year"}]
+key_results:
+  - {id: k1, title: Raise k1 from 1 to 2, baseline: 1, target: 2, owner: Ana}
+  - {id: k2, title: Launch kiosks, baseline: 1, target: 2, owner: Ana, ignore: [OKR999]}
+"""
+
+
+def test_an_entity_opts_out_of_a_rule_with_its_reason_and_a_wrong_code_is_refused(
+    tmp_path: Any,
+) -> None:
+    (tmp_path / "okrs.yml").write_text(OPTED_OUT, "utf-8")
+    broken = load_content(tmp_path)
+    (tmp_path / "okrs.yml").write_text(OPTED_OUT.replace(", ignore: [OKR999]", ""), "utf-8")
+    loaded = load_content(tmp_path)
+
+    assert broken.model is None
+    assert any(
+        "`ignore[0]` must be one of OKR101, OKR102" in p.message and p.location.line == 18
+        for p in broken.problems
+    ), [str(p) for p in broken.problems]
+    assert loaded.model is not None, [str(p) for p in loaded.problems]
+    objective = loaded.model.objectives["o"]
+    assert objective.ignored == (
+        ("OKR202", ""),
+        ("OKR301", "the department sets its own goals this year"),
+    )
+    assert [c for c, _ in codes(loaded.model)] == ["OKR104"]  # not OKR202, not OKR301
+
+    portal = assemble_portal(loaded.model, AS_OF)
+    pages = {a.path: str(a.content) for a in site_artifacts(portal, SiteUrls(), NO_DIAGRAMS)}
+    shown = BeautifulSoup(pages[SiteUrls().page_source(Kind.OBJECTIVE, "o")], "html.parser").find(
+        class_="okr-opt-outs"
+    )
+    assert shown is not None and shown.get_text() == (
+        "An exception to quality rule OKR202 objective-without-owner; quality rule OKR301 "
+        "not-aligned: the department sets its own goals this year."
+    )

@@ -81,9 +81,11 @@ def _typed(rule: Rule, name: str, value: Any) -> Any:
 def review(
     context: RuleContext, config: Mapping[str, RuleConfig]
 ) -> Iterator[tuple[Finding, Severity]]:
-    """Every finding of every rule that is on, with the severity it is reported at."""
+    """Every finding of every rule that is on, with the severity it is reported at, but for
+    those about an entity that opts out of the rule (`ignore:`, shown on its page)."""
     for rule in RULES:
         chosen = config.get(rule.code, RuleConfig(rule.severity, rule.settings))
         if chosen.severity is not None:
             for finding in rule.check(context, chosen.settings):
-                yield finding, chosen.severity
+                if not context.opted_out(finding):
+                    yield finding, chosen.severity

@@ -42,6 +42,18 @@ class RuleContext:
     def current(self, objective: str) -> bool:
         return self.card.in_cycle.get(objective, False)
 
+    def opted_out(self, finding: Finding) -> bool:
+        """Whether the entity the finding is about lists its rule under `ignore:`."""
+        kind, key = finding.entity
+        entities: Mapping[str, Any] = {
+            "objective": self.model.objectives,
+            "key-result": self.model.key_results,
+            "team": self.model.teams,
+            "stage": self.model.stages,
+            "capability": self.model.capabilities,
+        }[kind]
+        return any(code == finding.code for code, _ in entities[key].ignored)
+
 
 Check = Callable[[RuleContext, Mapping[str, Any]], Iterator[Finding]]
 

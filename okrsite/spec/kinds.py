@@ -18,6 +18,7 @@ from okrsite.model import (
     TeamLevel,
     Visibility,
 )
+from okrsite.quality.rules import RULES
 from okrsite.spec.types import (
     Bool,
     Choice,
@@ -26,6 +27,7 @@ from okrsite.spec.types import (
     Id,
     ListOf,
     Number,
+    OptOut,
     PeriodType,
     Record,
     Ref,
@@ -47,6 +49,20 @@ LINK = Record(
 )
 
 
+RULE_CODES = tuple(rule.code for rule in RULES)
+OPT_OUT = OptOut(
+    Record(
+        "rule opt-out",
+        (
+            Field(
+                "rule", Choice(RULE_CODES), "the quality rule's code, like OKR104", required=True
+            ),
+            Field("reason", Text(), "why this entity is an exception, shown on its page"),
+        ),
+    )
+)
+
+
 def _common(what: str) -> tuple[Field, ...]:
     """Keys every kind shares."""
     return (
@@ -64,6 +80,12 @@ def _common(what: str) -> tuple[Field, ...]:
             "aliases",
             ListOf(Id(), unique=True),
             "former ids: their old URLs keep working and references to them still resolve",
+        ),
+        Field(
+            "ignore",
+            ListOf(OPT_OUT),
+            "quality rules this entity is an exception to, each a code (OKR104) or "
+            "{rule, reason}; shown on its page",
         ),
     )
 

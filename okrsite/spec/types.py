@@ -481,3 +481,23 @@ class Url(ValueType):
             "type": "string",
             "pattern": "^([Hh][Tt][Tt][Pp][Ss]?://|[Mm][Aa][Ii][Ll][Tt][Oo]:)",
         }
+
+
+@dataclass(frozen=True)
+class OptOut(ValueType):
+    """A quality rule an entity opts out of: its code (`OKR101`) or `{rule: OKR101, reason: …}`;
+    reads to (code, reason)."""
+
+    entry: Record
+
+    def read(self, value: Any, mark: Mark, r: Reporter, name: str) -> Any:
+        if isinstance(value, MarkedDict):
+            entry = self.entry.read(value, mark, r, name)
+            if entry is INVALID or "rule" not in entry.values:
+                return INVALID
+            return (entry.values["rule"], entry.values.get("reason", ""))
+        rule = self.entry.by_name["rule"].type.read(value, mark, r, name)
+        return INVALID if rule is INVALID else (rule, "")
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"oneOf": [self.entry.by_name["rule"].type.json_schema(), self.entry.json_schema()]}

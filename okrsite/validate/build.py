@@ -60,6 +60,7 @@ def common(read: RecordRead) -> dict[str, Any]:
             Link(link.value.get("title", ""), link.value.get("url", "")) for link in links
         ),
         "aliases": tuple(alias.value for alias in read.get("aliases", ())),
+        "ignored": tuple(entry.value for entry in read.get("ignore", ())),
         "location": read.at,
     }
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 
 from okrsite.compute.changes import why
+from okrsite.quality.rules import RULES_BY_CODE
 from okrsite.render.pages import formats, markup
 from okrsite.render.pages.search_quiet import separated_facts
 
@@ -54,6 +55,7 @@ def page_environment(override_dir: Path | None = None) -> jinja2.Environment:
         signal_label=formats.signal_label,
         title_head=formats.title_head,
         change_why=why,
+        rule_name=lambda code: RULES_BY_CODE[code].name,
         progress_text=formats.progress_text,
         first_paragraph=markup.first_paragraph,
         description=markup.description_html,
