@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from okrsite.compute.scorecard import Scorecard
-from okrsite.model import KeyResultType, Location, Model, TeamLevel
+from okrsite.model import KeyResultType, Location, Model, Objective, TeamLevel
 from okrsite.problems import Severity
 
 ACTIVITY_WORDS = (
@@ -58,6 +58,15 @@ class RuleContext:
 Check = Callable[[RuleContext, Mapping[str, Any]], Iterator[Finding]]
 
 
+def current_objectives(ctx: RuleContext) -> Iterator[tuple[str, Objective]]:
+    """The objectives of the current cycle, the ones most rules review."""
+    return ((key, o) for key, o in ctx.model.objectives.items() if ctx.current(key))
+
+
+def on_objective(code: str, key: str, objective: Objective, message: str) -> Finding:
+    return Finding(code, objective.location, message, ("objective", key))
+
+
 @dataclass(frozen=True)
 class Rule:
     code: str  # OKR101: the hundreds say the family (1 key results, 2 teams, 3 alignment, ...)
@@ -72,46 +81,46 @@ class Rule:
 
 
 def too_many_key_results(ctx: RuleContext, settings: Mapping[str, Any]) -> Iterator[Finding]:
-    for key, objective in ctx.model.objectives.items():
+    for key, objective in current_objectives(ctx):
         count = len(objective.key_results)
-        if ctx.current(key) and count > settings["max"]:
-            yield Finding(
+        if count > settings["max"]:
+            yield on_objective(
                 "OKR101",
-                objective.location,
+                key,
+                objective,
                 f"objective '{objective.id}' has {count} key results, more than {settings['max']}: "
                 "keep the few that best show the outcome, move the rest to health metrics",
-                ("objective", key),
             )
 
 
 def too_few_key_results(ctx: RuleContext, settings: Mapping[str, Any]) -> Iterator[Finding]:
-    for key, objective in ctx.model.objectives.items():
+    for key, objective in current_objectives(ctx):
         metrics = [
             k
             for k in objective.key_results
             if ctx.model.key_results[k].type is KeyResultType.METRIC
         ]
-        if ctx.current(key) and len(metrics) < settings["min"]:
-            yield Finding(
+        if len(metrics) < settings["min"]:
+            yield on_objective(
                 "OKR102",
-                objective.location,
+                key,
+                objective,
                 f"objective '{objective.id}' has {len(metrics)} metric key result"
                 f"{'' if len(metrics) == 1 else 's'}, fewer than {settings['min']}: add measures "
                 "that show it from another side (speed and quality, adoption and satisfaction)",
-                ("objective", key),
             )
 
 
 def all_milestones(ctx: RuleContext, settings: Mapping[str, Any]) -> Iterator[Finding]:
-    for key, objective in ctx.model.objectives.items():
+    for key, objective in current_objectives(ctx):
         types = {ctx.model.key_results[k].type for k in objective.key_results}
-        if ctx.current(key) and types == {KeyResultType.MILESTONE}:
-            yield Finding(
+        if types == {KeyResultType.MILESTONE}:
+            yield on_objective(
                 "OKR103",
-                objective.location,
+                key,
+                objective,
                 f"objective '{objective.id}' has only milestones as key results: a to-do list, "
                 "not an outcome; add a metric that shows the change the milestones should bring",
-                ("objective", key),
             )
 
 
@@ -131,9 +140,7 @@ def activity_key_result(ctx: RuleContext, settings: Mapping[str, Any]) -> Iterat
 
 
 def too_many_objectives(ctx: RuleContext, settings: Mapping[str, Any]) -> Iterator[Finding]:
-    counts = Counter(
-        o.team for key, o in ctx.model.objectives.items() if o.team and ctx.current(key)
-    )
+    counts = Counter(o.team for _, o in current_objectives(ctx) if o.team)
     for team, count in sorted(counts.items()):
         if count > settings["max"]:
             found = ctx.model.teams[team]
@@ -147,48 +154,48 @@ def too_many_objectives(ctx: RuleContext, settings: Mapping[str, Any]) -> Iterat
 
 
 def objective_without_owner(ctx: RuleContext, settings: Mapping[str, Any]) -> Iterator[Finding]:
-    for key, objective in ctx.model.objectives.items():
-        if ctx.current(key) and not objective.owner:
-            yield Finding(
+    for key, objective in current_objectives(ctx):
+        if not objective.owner:
+            yield on_objective(
                 "OKR202",
-                objective.location,
+                key,
+                objective,
                 f"objective '{objective.id}' has no owner: name the one person who answers for "
                 "it (`owner:`)",
-                ("objective", key),
             )
 
 
 def not_aligned(ctx: RuleContext, settings: Mapping[str, Any]) -> Iterator[Finding]:
-    for key, objective in ctx.model.objectives.items():
+    for key, objective in current_objectives(ctx):
         team = ctx.model.teams.get(objective.team) if objective.team else None
         below_company = team is not None and team.level is not TeamLevel.COMPANY
-        if ctx.current(key) and below_company and not objective.parent:
-            yield Finding(
+        if below_company and not objective.parent:
+            yield on_objective(
                 "OKR301",
-                objective.location,
+                key,
+                objective,
                 f"objective '{objective.id}' of a {team.level.value if team else ''} is aligned "
                 "to nothing: set `parent:` to the objective above it that it serves",
-                ("objective", key),
             )
 
 
 def nobody_aligns(ctx: RuleContext, settings: Mapping[str, Any]) -> Iterator[Finding]:
-    children = {o.parent for k, o in ctx.model.objectives.items() if ctx.current(k)}
-    for key, objective in ctx.model.objectives.items():
+    children = {o.parent for _, o in current_objectives(ctx)}
+    for key, objective in current_objectives(ctx):
         team = ctx.model.teams.get(objective.team) if objective.team else None
         company = team is not None and team.level is TeamLevel.COMPANY
-        if ctx.current(key) and company and key not in children:
-            yield Finding(
+        if company and key not in children:
+            yield on_objective(
                 "OKR302",
-                objective.location,
+                key,
+                objective,
                 f"company objective '{objective.id}' has no objective aligned to it in "
                 f"{ctx.card.cycle.title}: which departments or teams carry it?",
-                ("objective", key),
             )
 
 
 def stage_not_covered(ctx: RuleContext, settings: Mapping[str, Any]) -> Iterator[Finding]:
-    covered = {o.stage for k, o in ctx.model.objectives.items() if ctx.current(k)}
+    covered = {o.stage for _, o in current_objectives(ctx)}
     for key, stage in ctx.model.stages.items():
         if key not in covered:
             yield Finding(
@@ -201,7 +208,7 @@ def stage_not_covered(ctx: RuleContext, settings: Mapping[str, Any]) -> Iterator
 
 
 def capability_not_covered(ctx: RuleContext, settings: Mapping[str, Any]) -> Iterator[Finding]:
-    covered = {c for k, o in ctx.model.objectives.items() if ctx.current(k) for c in o.capabilities}
+    covered = {c for _, o in current_objectives(ctx) for c in o.capabilities}
     for key, capability in ctx.model.capabilities.items():
         if key not in covered:
             yield Finding(
