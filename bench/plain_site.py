@@ -15,13 +15,15 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from bench.org import Capability, Initiative, KeyResult, Objective, Org, Stage, Team, ValueStream
+from okrsite.quality.rules import RULES
 from okrsite.render.pages.nav import NAV_SECTION_PAGES
-from okrsite.urls import SECTIONS, Kind, SiteUrls
+from okrsite.urls import REVIEW_SECTION, SECTIONS, Kind, SiteUrls
 
 _URLS = SiteUrls()
 MATRIX_SOURCE = _URLS.index_source("matrix")
 OWNERS_SOURCE = _URLS.index_source("owners")
 CYCLES_SOURCE = _URLS.index_source("cycles")
+REVIEW_SOURCE = _URLS.index_source(REVIEW_SECTION)
 INDEX_TITLES = {  # as okrsite titles its index pages
     "value-streams": "Value streams",
     "objectives": "Objectives",
@@ -93,6 +95,7 @@ class _Pages:
         pages[MATRIX_SOURCE] = self.matrix()
         pages[OWNERS_SOURCE] = self.owners()
         pages[CYCLES_SOURCE] = f"# {INDEX_TITLES['cycles']}\n\nOne OKR cycle, the current one.\n"
+        pages.update(review_pages())
         return pages
 
     def overview(self) -> str:
@@ -333,6 +336,20 @@ class _Pages:
         return "\n".join(lines) + "\n"
 
 
+def review_pages() -> dict[str, str]:
+    """The Review page (a table of the rules) and a page per rule with why and its examples, as
+    okrsite publishes them by default."""
+    lines = ["# Review", "", "| Rule | What it finds |", "|---|---|"]
+    lines.extend(f"| [{r.code} {r.name}]({r.code.lower()}.md) | {r.summary} |" for r in RULES)
+    pages = {REVIEW_SOURCE: "\n".join(lines) + "\n"}
+    for rule in RULES:
+        pages[_URLS.rule_source(rule.code)] = (
+            f"# {rule.code} {rule.name}\n\n{rule.summary}\n\n## Why it matters\n\n{rule.why}\n\n"
+            f"## Examples\n\n```yaml\n{rule.bad}```\n\n```yaml\n{rule.good}```\n"
+        )
+    return pages
+
+
 def _nav_tree(node: Capability | Team, kind: Kind, indent: str) -> list[str]:
     """A nav entry; a node with children becomes a section whose first page is its own."""
     source = _source(kind, node.id)
@@ -393,6 +410,8 @@ def nav_yaml(org: Org) -> str:
     lines.extend(section("initiatives", len(initiatives), listed))
     for name in ("owners", "matrix"):
         lines.append(f"  - {json.dumps(INDEX_TITLES[name])}: {_URLS.index_source(name)}")
+    lines.extend(["  - Review:", f"      - {REVIEW_SOURCE}"])
+    lines.extend(f"      - {_URLS.rule_source(rule.code)}" for rule in RULES)
     if off_nav:  # pages of sections too large to list, reached by links only, as in okrsite
         lines.append("not_in_nav: |")
         folders = {"value-streams": ("value-streams", "stages")}

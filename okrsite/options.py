@@ -39,3 +39,4 @@ class PortalSettings:
     signals: SignalRules = field(default_factory=SignalRules)
     since_days: int = 30  # the overview's "what got worse, what recovered" window
     rules: Mapping[str, RuleConfig] = field(default_factory=read_rules)  # quality/config.py
+    review_page: bool = True  # publish the quality review: the Review page and rule pages

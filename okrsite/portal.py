@@ -27,6 +27,8 @@ from okrsite.compute.signals import SignalInputs, SignalRules, key_result_signal
 from okrsite.compute.timeline import objectives_then
 from okrsite.model import Model, Visibility
 from okrsite.publish import published_model
+from okrsite.quality.checks import RuleContext
+from okrsite.quality.config import RuleConfig, review
 from okrsite.relations import Relations, build_relations
 
 
@@ -47,7 +49,10 @@ def assemble_portal(
     signal_inputs: SignalInputs | None = None,
     signal_rules: SignalRules | None = None,
     since_days: int = 30,
+    quality_rules: Mapping[str, RuleConfig] | None = None,
 ) -> Portal:
+    """The published, scored portal; with `quality_rules`, the quality review too (for the
+    Review page: `okrsite check` reviews on its own, whether or not a portal publishes it)."""
     published = published_model(model, publish_up_to)
     relations = build_relations(published)
     rule = cycles or CycleRule()
@@ -86,7 +91,26 @@ def assemble_portal(
         objectives_then=objectives_then(published, scorecard, as_of - timedelta(days=since_days)),
         attention=attention_orders(scorecard),
     )
+    if quality_rules is not None:
+        scorecard = _reviewed(published, scorecard, quality_rules)
     return Portal(published, relations, scorecard)
+
+
+def _reviewed(model: Model, card: Scorecard, rules: Mapping[str, RuleConfig]) -> Scorecard:
+    """The scorecard with the quality review's findings and excuses, by entity."""
+    found = review(RuleContext(model, card), rules)
+    findings: dict[str, list] = {}
+    excused: dict[str, list] = {}
+    for by_entity, items in ((findings, found.findings), (excused, found.excused)):
+        for item in items:
+            kind, key = item[0].entity
+            by_entity.setdefault(f"{kind}/{key}", []).append(item)
+    return replace(
+        card,
+        quality_rules=rules,
+        findings={entity: tuple(items) for entity, items in sorted(findings.items())},
+        excused={entity: tuple(items) for entity, items in sorted(excused.items())},
+    )
 
 
 def _groups(model: Model, relations: Relations) -> dict[str, tuple[str, ...]]:

@@ -157,6 +157,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("nav_section_pages", NAV_SECTION_PAGES, _whole),
     Setting("page_cache", True, _flag),
     Setting("rules", None, _rules),
+    Setting("review_page", True, _flag),
 )
 SETTING_NAMES = tuple(setting.name for setting in SETTINGS)
 
@@ -217,6 +218,7 @@ def read_settings(
         signals=SignalRules(v["stale_after"]),
         since_days=v["since_days"],
         rules=v["rules"],
+        review_page=v["review_page"],
     )
     site = SiteOptions(
         override_dir=override_dir,

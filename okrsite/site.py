@@ -93,6 +93,7 @@ def load_portal(
         inputs,
         settings.signals,
         settings.since_days,
+        settings.rules if settings.review_page else None,
     )
     if settings.history.enabled:
         updated = last_updated(portal.model, history, settings.as_of)

@@ -37,6 +37,7 @@ SECTIONS: dict[Kind, str] = {
 
 
 DIAGRAM_FILE = "traceability.svg"
+REVIEW_SECTION = "review"  # the quality review's folder: its page and one page per rule
 
 
 def normalize_prefix(prefix: str) -> str:
@@ -73,6 +74,10 @@ class SiteUrls:
         """`cycles/2026-q3.md`: a cycle's page, beside the cycles index."""
         return f"{self.prefix}cycles/{cycle_id}.md"
 
+    def rule_source(self, code: str) -> str:
+        """`review/okr101.md`: a quality rule's page, beside the Review page."""
+        return f"{self.prefix}{REVIEW_SECTION}/{code.lower()}.md"
+
     # URLs, relative to the site root, as MkDocs gives them ----------------------------------
     def url_of_source(self, source: str) -> str:
         """The URL MkDocs gives a Markdown source path, in this build's URL style."""
@@ -93,6 +98,9 @@ class SiteUrls:
 
     def cycle_url(self, cycle_id: str) -> str:
         return self.url_of_source(self.cycle_source(cycle_id))
+
+    def rule_url(self, code: str) -> str:
+        return self.url_of_source(self.rule_source(code))
 
     def file_url(self, path: str) -> str:
         """A non-page file below the prefix (`badges/objective/foo.svg`, `okrs.json`)."""

@@ -49,11 +49,11 @@ def okrsite(
     )
 
 
-# The example breaks three quality rules (test_quality_rules.py covers them): one objective, no
-# owner, aligned to nothing, two of three stages without objectives, a confidence of 0.2 without a
-# note. Off here, where signals and
+# The example breaks five quality rules (test_quality_rules.py covers them): one objective, no
+# owner (so its key results have none either), aligned to nothing, two of three stages without
+# objectives, a confidence of 0.2 without a note. Off here, where signals and
 # summaries are tested; `test_quality_findings_are_reported_by_default` checks them on.
-RULES_OFF = "      rules: {OKR202: off, OKR301: off, OKR401: off, OKR601: off}\n"
+RULES_OFF = "      rules: {OKR202: off, OKR203: off, OKR301: off, OKR401: off, OKR601: off}\n"
 PROJECT_YML = "site_name: OKRs\nplugins:\n  - okrsite:\n" + RULES_OFF
 
 
@@ -331,5 +331,8 @@ def test_quality_findings_are_reported_by_default(project: Path) -> None:
         ("notice", "OKR401 stage-not-covered"),
         ("warning", "OKR202 objective-without-owner"),
         ("warning", "OKR301 not-aligned"),
+        ("warning", "OKR203 key-result-without-owner"),
+        ("warning", "OKR203 key-result-without-owner"),
+        ("warning", "OKR203 key-result-without-owner"),
     ]
     assert run.returncode == 0

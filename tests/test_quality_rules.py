@@ -33,8 +33,10 @@ from okrsite.model import (
 )
 from okrsite.portal import assemble_portal
 from okrsite.problems import Severity
+from okrsite.quality.checks import RuleContext
 from okrsite.quality.config import RulesError, read_rules, review
-from okrsite.quality.rules import RULES, RuleContext
+from okrsite.quality.examples import BACKGROUND, EXAMPLES_AS_OF
+from okrsite.quality.rules import RULES
 from okrsite.relations import build_relations
 from okrsite.render.diagrams import DiagramOptions
 from okrsite.render.site_options import SiteOptions
@@ -81,7 +83,7 @@ def good_model(**objective: Any) -> Model:
 
 def codes(model: Model, rules: Any = None) -> list[tuple[str, Severity]]:
     card = score_model(model, build_relations(model), AS_OF)
-    found = review(RuleContext(model, card), read_rules(rules))
+    found = review(RuleContext(model, card), read_rules(rules)).findings
     return [(finding.code, severity) for finding, severity in found]
 
 
@@ -185,6 +187,37 @@ def test_the_activity_words_and_thresholds_are_settings() -> None:
     assert codes(with_key_results(good_model(), {"k1": metric("k1")}), {"OKR102": "off"}) == []
 
 
+def test_a_key_result_is_its_objectives_owners_unless_the_setting_says_otherwise() -> None:
+    unowned = with_key_results(good_model(), {k: metric(k, owner=None) for k in ("k1", "k2")})
+    strict = {"OKR203": {"objective_owner_counts": False}}
+    no_owner_at_all = replace(
+        unowned,
+        objectives={**unowned.objectives, "o": replace(unowned.objectives["o"], owner=None)},
+    )
+
+    assert codes(unowned) == []
+    assert codes(unowned, strict) == [("OKR203", Severity.WARNING)] * 2
+    assert sorted(c for c, _ in codes(no_owner_at_all)) == ["OKR202", "OKR203", "OKR203"]
+
+
+def test_a_capability_is_covered_through_the_capabilities_below_it() -> None:
+    model = good_model()
+    parent = Capability(id="p", title="P", location=HERE)
+    grandparent = Capability(id="g", title="G", location=HERE)
+    capabilities = {
+        "c": replace(model.capabilities["c"], parent="p"),
+        "p": replace(parent, parent="g"),
+        "g": grandparent,
+        "lone": Capability(id="lone", title="L", location=HERE),
+    }
+    tree = replace(model, capabilities=capabilities)
+
+    found = review(
+        RuleContext(tree, score_model(tree, build_relations(tree), AS_OF)), read_rules()
+    ).findings
+    assert [(f.code, f.entity) for f, _ in found] == [("OKR402", ("capability", "lone"))]
+
+
 @pytest.mark.parametrize(
     ("rules", "message"),
     [
@@ -196,6 +229,10 @@ def test_the_activity_words_and_thresholds_are_settings() -> None:
         ),
         ({"OKR101": {"max": 2.5}}, "`rules: OKR101: max` must be a whole number, not 2.5"),
         ({"OKR104": {"words": "launch"}}, "`rules: OKR104: words` must be a list of words"),
+        (
+            {"OKR203": {"objective_owner_counts": "yes"}},
+            "`rules: OKR203: objective_owner_counts` must be true or false, not 'yes'",
+        ),
         (["OKR101"], "`rules` must be a mapping of rule code or name to a severity"),
     ],
 )
@@ -286,3 +323,33 @@ def test_an_entity_opts_out_of_a_rule_with_its_reason_and_a_wrong_code_is_refuse
         "An exception to quality rule OKR202 objective-without-owner; quality rule OKR301 "
         "not-aligned: the department sets its own goals this year."
     )
+
+
+def review_example(folder: Any, example: str) -> tuple[list[str], list[str]]:
+    """The codes the default rules find in the examples' background plus `example`, and the
+    loader's problems (none, for a right example)."""
+    (folder / "background.yml").write_text(BACKGROUND, "utf-8")
+    (folder / "example.yml").write_text(example, "utf-8")
+    loaded = load_content(folder)
+    if loaded.model is None:
+        return [], [str(p) for p in loaded.problems]
+    card = score_model(
+        loaded.model, build_relations(loaded.model), date.fromisoformat(EXAMPLES_AS_OF)
+    )
+    found = review(RuleContext(loaded.model, card), read_rules()).findings
+    return [finding.code for finding, _ in found], [str(p) for p in loaded.problems]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_each_rules_bad_example_breaks_it_and_its_good_example_breaks_no_rule(
+    rule: Any, tmp_path: Any
+) -> None:
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "good").mkdir()
+    bad, bad_problems = review_example(tmp_path / "bad", rule.bad)
+    good, good_problems = review_example(tmp_path / "good", rule.good)
+
+    assert good_problems == []
+    assert not [p for p in bad_problems if ": error: " in p]  # warnings: left out for brevity
+    assert rule.code in bad
+    assert good == []

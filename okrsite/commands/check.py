@@ -31,7 +31,8 @@ from okrsite.options import PortalSettings
 from okrsite.problems import Problem, Severity, has_errors, sort_problems
 from okrsite.publish import published_model
 from okrsite.quality.config import review
-from okrsite.quality.rules import RULES, RULES_BY_CODE, RuleContext
+from okrsite.quality.checks import RuleContext
+from okrsite.quality.rules import RULES, RULES_BY_CODE
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -111,7 +112,7 @@ def quality_problems(model: Model, card: Scorecard, settings: PortalSettings) ->
             f"{finding.code} {RULES_BY_CODE[finding.code].name}: {finding.message}",
             finding.code,
         )
-        for finding, severity in review(RuleContext(model, card), settings.rules)
+        for finding, severity in review(RuleContext(model, card), settings.rules).findings
     ]
 
 

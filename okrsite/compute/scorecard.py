@@ -17,6 +17,9 @@ if TYPE_CHECKING:  # grades imports this module (objective_progress)
     from okrsite.compute.grades import CycleResult, Grade, GroupGrade
     from okrsite.compute.health import Health
     from okrsite.compute.signals import KeyResultSignals
+    from okrsite.problems import Severity
+    from okrsite.quality.checks import Finding
+    from okrsite.quality.config import RuleConfig
 from okrsite.compute.progress import (
     Thresholds,
     expected_progress,
@@ -81,6 +84,12 @@ class Scorecard:
     # "objective", "key-result": every key, what needs action first (compute/attention.py); one
     # entry per kind, so an index reading its order changes only when the order does
     attention: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # the OKR quality review (okrsite/quality/) when the portal publishes it: each rule's
+    # configuration by code (empty: not published); per "<kind>/<key>" of an entity, what the
+    # rules found about it at its severity, and what its `ignore:` excuses with the reason
+    quality_rules: Mapping[str, RuleConfig] = field(default_factory=dict)
+    findings: Mapping[str, tuple[tuple[Finding, Severity], ...]] = field(default_factory=dict)
+    excused: Mapping[str, tuple[tuple[Finding, str], ...]] = field(default_factory=dict)
 
     def roll_ups(self, group: str) -> Mapping[str, Score]:
         """The live scores of one kind of group: value-stream, stage, capability, team or

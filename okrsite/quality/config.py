@@ -4,12 +4,13 @@ Unknown rules and settings of the wrong type are refused with a message, never i
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from okrsite.problems import Severity
-from okrsite.quality.rules import RULES, RULES_BY_CODE, RULES_BY_NAME, Finding, Rule, RuleContext
+from okrsite.quality.checks import Finding, RuleContext
+from okrsite.quality.rules import RULES, RULES_BY_CODE, RULES_BY_NAME, Rule
 
 OFF = "off"
 LEVELS = (*(s.value for s in Severity), OFF)
@@ -67,6 +68,10 @@ def _typed(rule: Rule, name: str, value: Any) -> Any:
     """The value if it has the default's type (a whole number for a float is fine)."""
     default = rule.settings[name]
     where = f"`rules: {rule.code}: {name}`"
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise RulesError(f"{where} must be true or false, not {value!r}")
+        return value
     if isinstance(default, tuple):
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             raise RulesError(f"{where} must be a list of words")
@@ -78,14 +83,27 @@ def _typed(rule: Rule, name: str, value: Any) -> Any:
     return value
 
 
-def review(
-    context: RuleContext, config: Mapping[str, RuleConfig]
-) -> Iterator[tuple[Finding, Severity]]:
-    """Every finding of every rule that is on, with the severity it is reported at, but for
-    those about an entity that opts out of the rule (`ignore:`, shown on its page)."""
+@dataclass(frozen=True)
+class Review:
+    """What the rules that are on found: the findings at the severity they are reported at,
+    and apart from them those an entity's `ignore:` excuses, with its reason ("" if none)."""
+
+    findings: tuple[tuple[Finding, Severity], ...]
+    excused: tuple[tuple[Finding, str], ...]
+
+
+def review(context: RuleContext, config: Mapping[str, RuleConfig]) -> Review:
+    """Every rule that is on, run once over the published model, in the rules' order."""
+    findings: list[tuple[Finding, Severity]] = []
+    excused: list[tuple[Finding, str]] = []
     for rule in RULES:
         chosen = config.get(rule.code, RuleConfig(rule.severity, rule.settings))
-        if chosen.severity is not None:
-            for finding in rule.check(context, chosen.settings):
-                if not context.opted_out(finding):
-                    yield finding, chosen.severity
+        if chosen.severity is None:
+            continue
+        for finding in rule.check(context, chosen.settings):
+            reason = context.excuse(finding)
+            if reason is None:
+                findings.append((finding, chosen.severity))
+            else:
+                excused.append((finding, reason))
+    return Review(tuple(findings), tuple(excused))

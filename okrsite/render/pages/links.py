@@ -30,6 +30,10 @@ class PageLinks:
     def cycle(self, cycle_id: str) -> str:
         return self.urls.relative(self.page_url, self.urls.cycle_url(cycle_id))
 
+    def rule(self, code: str) -> str:
+        """A quality rule's page."""
+        return self.urls.relative(self.page_url, self.urls.rule_url(code))
+
     def diagram(self, kind: Kind | str, key: str) -> str:
         """The page's diagram as a file of its own ("Open full size")."""
         return self.urls.relative(self.page_url, self.urls.diagram_url(Kind(kind), key))

@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from okrsite.portal import Portal
-from okrsite.render.pages.plan import CHANGES_SECTION, CHANGES_TITLE, INDEX_TITLES
+from okrsite.render.pages.plan import CHANGES_SECTION, CHANGES_TITLE, INDEX_TITLES, REVIEW_TITLE
 from okrsite.render.pages.trees import roots
-from okrsite.urls import SECTIONS, Kind, SiteUrls
+from okrsite.urls import REVIEW_SECTION, SECTIONS, Kind, SiteUrls
 
 NavEntry = str | dict[str, Any]
 NAV_SECTION_PAGES = 100  # the default of the `nav_section_pages` setting
@@ -116,4 +116,13 @@ def portal_nav(
         {INDEX_TITLES["owners"]: urls.index_source("owners")},
         {INDEX_TITLES["matrix"]: urls.index_source("matrix")},
         {CHANGES_TITLE: urls.index_source(CHANGES_SECTION)},
+        *review_nav(portal, urls),
     ]
+
+
+def review_nav(portal: Portal, urls: SiteUrls) -> list[NavEntry]:
+    """The Review page and a page per rule, when the portal publishes the review."""
+    codes = portal.scorecard.quality_rules
+    if not codes:
+        return []
+    return [{REVIEW_TITLE: [urls.index_source(REVIEW_SECTION), *map(urls.rule_source, codes)]}]

@@ -21,11 +21,13 @@ from okrsite.compute.scorecard import Score
 from okrsite.compute.signals import NO_SIGNALS
 from okrsite.model import Entity, Status
 from okrsite.portal import Portal
+from okrsite.quality.rules import RULES_BY_CODE
 from okrsite.render.burnup import burnup_chart
 from okrsite.render.cycle_chart import cycle_chart
+from okrsite.render.pages.review import review_context, rule_context
 from okrsite.render.pages.trees import ancestors, depth_first, roots
 from okrsite.render.pages.trend import trend_chart
-from okrsite.urls import Kind, SiteUrls, cycle_badge_path
+from okrsite.urls import REVIEW_SECTION, Kind, SiteUrls, cycle_badge_path
 
 INDEX_TITLES: dict[str, str] = {
     "value-streams": "Value streams",
@@ -44,6 +46,7 @@ ATTENTION_TEAMS = 12  # teams shown under "Needs attention", the most off track 
 ATTENTION_ITEMS = 5  # per list in a team's card; its team page and the indexes have the rest
 CHANGES_SECTION = "changes"  # rendered by okrsite.render.changes, listed in the nav
 CHANGES_TITLE = "Recent changes"
+REVIEW_TITLE = "Review"  # the quality review's page, when the portal publishes it
 
 
 Context = Callable[[], Mapping[str, Any]]
@@ -310,6 +313,30 @@ def plan_pages(portal: Portal, urls: SiteUrls) -> list[PagePlan]:
                 hide=("navigation", "toc") if section != "value-streams" else (),
             )
         )
+    if card.quality_rules:
+        pages.append(
+            PagePlan(
+                source=urls.index_source(REVIEW_SECTION),
+                url=urls.index_url(REVIEW_SECTION),
+                template="okrsite/review.md.jinja",
+                title=REVIEW_TITLE,
+                subject=None,
+                context=partial(review_context, portal),
+                hide=("navigation",),
+            )
+        )
+        for code in card.quality_rules:
+            rule = RULES_BY_CODE[code]
+            pages.append(
+                PagePlan(
+                    source=urls.rule_source(code),
+                    url=urls.rule_url(code),
+                    template="okrsite/rule.md.jinja",
+                    title=f"{code} {rule.name}",
+                    subject=None,
+                    context=partial(rule_context, portal, code),
+                )
+            )
     return pages
 
 
