@@ -21,7 +21,9 @@ class Problem:
     location: Location
     severity: Severity
     message: str
-    rule: str = ""  # the quality rule's code (okrsite/quality/rules.py), if a rule found it
+    # What found it: a quality rule's code ("OKR101", okrsite/quality/rules.py), a signal's
+    # kind ("stale", compute/signals.py), or "" for the content's own checks (reading, schema)
+    rule: str = ""
 
     def __str__(self) -> str:
         return f"{self.location}: {self.severity}: {self.message}"

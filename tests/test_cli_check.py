@@ -187,6 +187,20 @@ def test_json_format_when_clean_is_an_empty_list(project: Path) -> None:
     assert (run.returncode, json.loads(run.stdout)) == (0, [])
 
 
+def test_json_names_the_signal_that_found_a_problem(project: Path) -> None:
+    run = okrsite("check", "--format", "json", "--as-of", "2026-11-23", cwd=project)
+    signals = [p for p in json.loads(run.stdout) if "stale: " in p["message"]]
+    assert signals[0] == {
+        "path": "content/airline.yml",
+        "line": 31,
+        "col": 5,
+        "severity": "warning",
+        "message": STALE[0].split(": warning: ")[1],
+        "rule": "stale",
+    }
+    assert [p["rule"] for p in signals] == ["stale", "stale", "stale"]
+
+
 def test_usage_errors_exit_2(project: Path) -> None:
     missing = okrsite("check", "nowhere", cwd=project)
     assert missing.returncode == 2

@@ -6,6 +6,7 @@ import re
 import shlex
 import subprocess
 import sys
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -117,5 +118,37 @@ def test_the_commands_cover_what_the_pipelines_must_do() -> None:
         "mkdocs build --strict --site-dir public",
         "mkdocs build --strict --site-dir site",
         "okrsite check content --format github",
+        "okrsite check content --format sarif > okrsite.sarif",
         "okrsite check content --format text",
     ]
+
+
+@pytest.mark.parametrize("name", ["github-actions.yml", "github-actions-zensical.yml"])
+def test_github_uploads_the_findings_to_code_scanning(name: str) -> None:
+    """The annotations step still fails the job; after it, also when it failed, the findings
+    are written as SARIF and uploaded, except from a fork's pull request (a read-only token),
+    without failing the job where code scanning is not available."""
+    workflow = yaml.safe_load(files("okrsite.pipelines").joinpath(name).read_text("utf-8"))
+    build = workflow["jobs"]["build"]
+    steps = build["steps"]
+    named = {step["id"]: step for step in steps if "id" in step}
+    check, sarif = named["check"], named["sarif"]
+    (upload,) = [s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-")]
+
+    assert check["run"] == "okrsite check content --format github"
+    assert "if" not in check and "continue-on-error" not in check
+    command, written = sarif["run"].split(" > ")
+    assert command == "okrsite check content --format sarif"
+    assert upload["uses"] == "github/codeql-action/upload-sarif@v4"
+    assert upload["with"] == {"sarif_file": written, "category": "okrsite"}
+    assert steps.index(check) < steps.index(sarif) < steps.index(upload)
+    assert sarif["if"] == "${{ !cancelled() && steps.check.outcome != 'skipped' }}"
+    assert upload["if"].startswith("${{ !cancelled() && steps.sarif.outcome != 'skipped' && (")
+    assert "github.event.pull_request.head.repo.full_name == github.repository" in upload["if"]
+    assert upload["continue-on-error"] is True
+    assert build["permissions"] == {
+        "contents": "read",
+        "security-events": "write",
+        "actions": "read",
+    }
+    assert workflow["permissions"] == {"contents": "read"}, "the other jobs stay read-only"

@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable
+from importlib.metadata import version
 from typing import Any
 
 from okrsite.commands.check_signals import scored_with_signals
@@ -23,6 +24,7 @@ from okrsite.commands.options import (
     content_dir,
     portal_settings,
 )
+from okrsite.commands.sarif import sarif_log
 from okrsite.compute.as_of import AsOfError
 from okrsite.compute.scorecard import Scorecard
 from okrsite.load import load_content
@@ -30,8 +32,8 @@ from okrsite.model import Model
 from okrsite.options import PortalSettings
 from okrsite.problems import Problem, Severity, has_errors, sort_problems
 from okrsite.publish import published_model
-from okrsite.quality.config import review
 from okrsite.quality.checks import RuleContext
+from okrsite.quality.config import review
 from okrsite.quality.rules import RULES, RULES_BY_CODE
 
 
@@ -46,9 +48,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument(
         "--format",
-        choices=("text", "github", "json"),
+        choices=("text", "github", "json", "sarif"),
         default="text",
-        help="text (default), github (GitHub Actions annotations) or json (a list of problems)",
+        help="text (default), github (GitHub Actions annotations), json (a list of problems) or "
+        "sarif (a SARIF 2.1.0 log, for GitHub code scanning and SARIF viewers)",
     )
     add_as_of(parser)
     add_visibility(
@@ -92,6 +95,9 @@ def run(args: argparse.Namespace) -> int:
     failed = has_errors(problems, strict=args.strict) or model is None
     if args.format == "json":
         print(json.dumps([_as_json(p) for p in problems], indent=2, ensure_ascii=False))
+    elif args.format == "sarif":
+        log = sarif_log(problems, RULES, version=version("okrsite"), complete=model is not None)
+        print(json.dumps(log, indent=2, ensure_ascii=False, sort_keys=True))
     else:
         show = _github_command if args.format == "github" else str
         for problem in problems:

@@ -58,5 +58,5 @@ def scored_with_signals(
             elif signal.kind in _WHAT_TO_DO:
                 message += f"; {_WHAT_TO_DO[signal.kind]}"
             severity = Severity.WARNING if signal.warns else Severity.NOTICE
-            problems.append(Problem(key_result.location, severity, message))
+            problems.append(Problem(key_result.location, severity, message, signal.kind.value))
     return card, problems, notices

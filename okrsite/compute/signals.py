@@ -56,7 +56,7 @@ class Signal:
     def warns(self) -> bool:
         """Whether `okrsite check` warns (so `--strict` fails the pull request): an unexplained
         move or a stale key result; the rest are notices, worth reading but never a failure."""
-        return self.kind in _WARNING_KINDS and not self.explanation
+        return self.kind in WARNING_KINDS and not self.explanation
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,8 @@ class KeyResultSignals:
 
 
 NO_SIGNALS = KeyResultSignals()
-_WARNING_KINDS = frozenset({SignalKind.MOVED_GOALPOST, SignalKind.STALE})
+# The kinds that warn unless explained; SARIF's rule descriptions give them level warning
+WARNING_KINDS = frozenset({SignalKind.MOVED_GOALPOST, SignalKind.STALE})
 
 
 @dataclass(frozen=True)
