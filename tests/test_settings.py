@@ -71,8 +71,10 @@ def test_every_value_is_used() -> None:
         history_since="2026-01-01",
         changes_days=7,
         changes_max_entries=9,
+        review_page=False,
     )
     site, portal = settings.site, settings.portal
+    assert portal.review_page is False
 
     assert settings.content_dir == BASE / "okrs/yaml" and settings.prefix == "teams/okrs/"
     assert portal.thresholds == Thresholds(0.05, 0.3)
@@ -138,6 +140,8 @@ def test_absolute_paths_stay_absolute(tmp_path: Path) -> None:
         ("grading_days", 2.5),
         ("aspirational_met", 1.2),
         ("partly_met", "0.4"),
+        ("review_page", "no"),
+        ("rules", {"OKR999": "off"}),
     ],
 )
 def test_a_bad_value_names_its_setting(name: str, value: object) -> None:

@@ -196,6 +196,8 @@ def test_an_entity_page_shows_its_own_findings(tmp_path: Path) -> None:
         "warning OKR104 activity-key-result"
     ]
     assert notes.select("li a")[0]["href"] == "../../review/okr104/"
+    excused = pages(portal_of(tmp_path))[SiteUrls().page_source(Kind.OBJECTIVE, "ops-goal")]
+    assert [a["href"] for a in excused.select(".okr-opt-outs a")] == ["../../review/okr202/"]
 
 
 @pytest.mark.parametrize("published", [True, False])
