@@ -5,6 +5,7 @@ own findings on its page; and nothing of it when `review_page` is off."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from okrsite.cli import main
 from okrsite.load import load_content
 from okrsite.portal import Portal, assemble_portal
 from okrsite.quality.config import read_rules
@@ -232,3 +234,23 @@ def test_the_demo_publishes_a_review_whose_links_all_lead_somewhere(demo_site: P
                 assert (target / "index.html").is_file() or target.is_file(), (url, href)
     nav = pages_found["review"].select(".md-tabs__link")
     assert "Review" in [a.get_text(strip=True) for a in nav]
+
+
+def test_the_portal_and_okrsite_check_find_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "content").mkdir()
+    portal = portal_of(tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    main(["check", "content", "--as-of", AS_OF.isoformat(), "--format", "json"])
+    checked = {
+        (p["rule"], p["severity"], p["message"].split(": ", 1)[1])
+        for p in json.loads(capsys.readouterr().out)
+        if p.get("rule", "").startswith("OKR")
+    }
+    shown = {
+        (finding.code, severity.value, finding.message)
+        for found in portal.scorecard.findings.values()
+        for finding, severity in found
+    }
+    assert checked == shown and len(shown) == 4
