@@ -70,7 +70,7 @@ def test_an_override_can_replace_one_block_of_the_shipped_page(
     page = urls.page_source(Kind.OBJECTIVE, "streamline-check-in")
     text = changed[page]
     assert isinstance(text, str)
-    assert "## Delivery" in text and "<p>Ask the team.</p>" in text
+    assert "## Delivery" in text and "<p>Ask Henrik Larsen.</p>" in text
     assert "## Initiatives" not in text
     assert "## Key results" in text and "## Alignment" in text  # the other blocks as shipped
     before, after = str(shipped[page]), text
