@@ -26,10 +26,13 @@ from okrsite.compute.scorecard import Scorecard, score_model
 from okrsite.compute.signals import SignalInputs, SignalRules, key_result_signals, stale_by_team
 from okrsite.compute.timeline import objectives_then
 from okrsite.model import Model, Visibility
+from okrsite.problems import Severity
 from okrsite.publish import published_model
-from okrsite.quality.checks import RuleContext
+from okrsite.quality.checks import Finding, RuleContext
 from okrsite.quality.config import RuleConfig, review
 from okrsite.relations import Relations, build_relations
+
+SEVERITIES = tuple(Severity)  # error, warning, notice: an entity's findings, worst first
 
 
 @dataclass(frozen=True)
@@ -99,18 +102,23 @@ def assemble_portal(
 def _reviewed(model: Model, card: Scorecard, rules: Mapping[str, RuleConfig]) -> Scorecard:
     """The scorecard with the quality review's findings and excuses, by entity."""
     found = review(RuleContext(model, card), rules)
-    findings: dict[str, list] = {}
-    excused: dict[str, list] = {}
-    for by_entity, items in ((findings, found.findings), (excused, found.excused)):
-        for item in items:
-            kind, key = item[0].entity
-            by_entity.setdefault(f"{kind}/{key}", []).append(item)
+    findings: dict[str, list[tuple[Finding, Severity]]] = {}
+    excused: dict[str, list[tuple[Finding, str]]] = {}
+    for finding, severity in sorted(found.findings, key=lambda item: SEVERITIES.index(item[1])):
+        findings.setdefault(_about(finding), []).append((finding, severity))  # worst first
+    for finding, reason in found.excused:
+        excused.setdefault(_about(finding), []).append((finding, reason))
     return replace(
         card,
         quality_rules=rules,
         findings={entity: tuple(items) for entity, items in sorted(findings.items())},
         excused={entity: tuple(items) for entity, items in sorted(excused.items())},
     )
+
+
+def _about(finding: Finding) -> str:
+    kind, key = finding.entity
+    return f"{kind}/{key}"
 
 
 def _groups(model: Model, relations: Relations) -> dict[str, tuple[str, ...]]:

@@ -22,6 +22,7 @@ from okrsite.quality.config import read_rules
 from okrsite.quality.rules import RULES
 from okrsite.render.diagrams import DiagramOptions
 from okrsite.render.pages import portal_nav
+from okrsite.render.pages.markup import code_spans
 from okrsite.render.pages.review import setting_example
 from okrsite.render.site_options import SiteOptions
 from okrsite.site import site_artifacts
@@ -164,6 +165,7 @@ def test_rules_table_shows_each_rules_severity_here_and_its_count(tmp_path: Path
     assert table["OKR102 too-few-key-results"] == ["error", "1"]
     assert table["OKR401 stage-not-covered"] == ["off", ""]
     assert table["OKR101 too-many-key-results"] == ["warning", "0"]
+    assert table["OKR202 objective-without-owner"] == ["warning", "0 + 1 excused"]
 
 
 def test_a_rule_page_has_its_examples_settings_here_and_findings(tmp_path: Path) -> None:
@@ -254,3 +256,9 @@ def test_the_portal_and_okrsite_check_find_the_same(
         for finding, severity in found
     }
     assert checked == shown and len(shown) == 4
+
+
+def test_a_findings_backticked_names_show_as_code_and_the_rest_stays_text() -> None:
+    shown = code_spans("set `parent:` for 'a<b>' & `x`")
+
+    assert shown == "set <code>parent:</code> for 'a&lt;b&gt;' &amp; <code>x</code>"

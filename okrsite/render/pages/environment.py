@@ -60,6 +60,7 @@ def page_environment(override_dir: Path | None = None) -> jinja2.Environment:
         first_paragraph=markup.first_paragraph,
         description=markup.description_html,
         md=markup.markdown_text,
+        code_spans=markup.code_spans,
         safe_url=markup.safe_link_url,
         external=markup.is_external,
         separated_facts=separated_facts,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import re
 from urllib.parse import urlsplit
 
 import markdown
@@ -79,6 +80,15 @@ def markdown_text(text: str) -> Markup:
     reference, so no Markdown or extension syntax (`*`, `[`, `:emoji:`, `<tag>`) can fire.
     """
     return Markup("".join(c if c.isalnum() or c == " " else f"&#{ord(c)};" for c in text))
+
+
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def code_spans(text: str) -> Markup:
+    """A message written for the terminal (`okrsite check`) on a page: escaped, with its
+    `backticked` names (settings, keys) shown as code."""
+    return Markup(_CODE_SPAN.sub(r"<code>\1</code>", html.escape(text, quote=False)))
 
 
 def front_matter_title(title: str) -> str:

@@ -15,13 +15,12 @@ from typing import Any
 
 import yaml
 
-from okrsite.portal import Portal
+from okrsite.portal import SEVERITIES, Portal
 from okrsite.problems import Severity
 from okrsite.quality.checks import Finding, entities
 from okrsite.quality.rules import RULES, RULES_BY_CODE, Rule
 from okrsite.render.pages.trees import depth_first, roots
 
-SEVERITIES = tuple(Severity)  # error, warning, notice: the order rows are listed in
 RULE_ORDER = {rule.code: number for number, rule in enumerate(RULES)}
 
 Found = tuple[Finding, Severity]
@@ -52,6 +51,7 @@ def review_context(portal: Portal) -> Mapping[str, Any]:
         "teams": teams,
         "severity_counts": severity_counts(found),
         "rule_counts": {code: sum(f.code == code for f, _ in found) for code in RULE_ORDER},
+        "excused_counts": {code: sum(f.code == code for f, _ in excused) for code in RULE_ORDER},
         "excused": by_rule(portal, excused),
         "rules": RULES,
     }
