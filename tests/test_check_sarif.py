@@ -270,3 +270,35 @@ def test_names_are_pascal_case() -> None:
         "Stale",
         "Content",
     ]
+
+
+def test_each_rule_links_to_its_page_in_the_published_portal(project: Path, capsys) -> None:
+    config = (project / "mkdocs.yml").read_text("utf-8")
+    _, unpublished = sarif(capsys)
+    (project / "mkdocs.yml").write_text(
+        "site_url: https://okrs.example.org/handbook/\nuse_directory_urls: false\n"
+        + config.replace("  - okrsite:\n", "  - okrsite:\n      prefix: okrs\n"),
+        "utf-8",
+    )
+    _, published = sarif(capsys)
+    (project / "mkdocs.yml").write_text(
+        "site_url: https://okrs.example.org/\n"
+        + config.replace("  - okrsite:\n", "  - okrsite:\n      review_page: false\n"),
+        "utf-8",
+    )
+    _, not_reviewed = sarif(capsys)
+
+    def help_uris(log: dict[str, Any]) -> dict[str, str]:
+        return {
+            r["id"]: r["helpUri"]
+            for r in log["runs"][0]["tool"]["driver"]["rules"]
+            if "helpUri" in r
+        }
+
+    assert help_uris(unpublished) == help_uris(not_reviewed) == {}
+    assert (
+        help_uris(published)["OKR101"]
+        == "https://okrs.example.org/handbook/okrs/review/okr101.html"
+    )
+    assert set(help_uris(published)) == {rule.code for rule in RULES}
+    assert schema_errors(published) == []

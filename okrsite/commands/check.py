@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Iterable
 from importlib.metadata import version
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from okrsite.commands.check_signals import scored_with_signals
 from okrsite.commands.options import (
@@ -35,6 +35,10 @@ from okrsite.publish import published_model
 from okrsite.quality.checks import RuleContext
 from okrsite.quality.config import review
 from okrsite.quality.rules import RULES, RULES_BY_CODE
+from okrsite.urls import SiteUrls
+
+if TYPE_CHECKING:  # loaded only with ./mkdocs.yml (commands/options.py: configured_site)
+    from okrsite.engines.mkdocs_yml import SiteConfig
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -96,7 +100,13 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps([_as_json(p) for p in problems], indent=2, ensure_ascii=False))
     elif args.format == "sarif":
-        log = sarif_log(problems, RULES, version=version("okrsite"), complete=model is not None)
+        log = sarif_log(
+            problems,
+            RULES,
+            version=version("okrsite"),
+            complete=model is not None,
+            help_uris=rule_pages(site),
+        )
         print(json.dumps(log, indent=2, ensure_ascii=False, sort_keys=True))
     else:
         show = _github_command if args.format == "github" else str
@@ -120,6 +130,15 @@ def quality_problems(model: Model, card: Scorecard, settings: PortalSettings) ->
         )
         for finding, severity in review(RuleContext(model, card), settings.rules).findings
     ]
+
+
+def rule_pages(site: SiteConfig | None) -> dict[str, str]:
+    """Each rule's page in the published portal, when ./mkdocs.yml gives its address and the
+    portal publishes the review; otherwise none."""
+    if site is None or not site.site_url or not site.settings.portal.review_page:
+        return {}
+    urls = SiteUrls(site.settings.prefix, site.use_directory_urls, site.site_url)
+    return {rule.code: str(urls.absolute(urls.rule_url(rule.code))) for rule in RULES}
 
 
 def rules_listing() -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -75,15 +75,23 @@ _CONTENT_TEXT = (
 
 
 def sarif_log(
-    problems: Iterable[Problem], rules: Sequence[Rule], *, version: str, complete: bool
+    problems: Iterable[Problem],
+    rules: Sequence[Rule],
+    *,
+    version: str,
+    complete: bool,
+    help_uris: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """One run of okrsite: every rule described, one result per problem.
 
     `version` is okrsite's; `complete` is False when the content could not be read into a
     model, so no quality rule or signal ran and their silence says nothing about the content.
+    `help_uris`: each rule's page in the published portal, by code, where it has one (code
+    scanning links an alert's rule help to it).
     """
+    uris = help_uris or {}
     descriptors = [
-        *map(_rule_descriptor, rules),
+        *(_rule_descriptor(rule) | _help_uri(uris.get(rule.code)) for rule in rules),
         *(_signal_descriptor(kind) for kind in SignalKind),
         _descriptor(CONTENT, *_CONTENT_TEXT, Severity.ERROR, "okr-content"),
     ]
@@ -153,6 +161,10 @@ def _rule_descriptor(rule: Rule) -> dict[str, Any]:
     return _descriptor(
         rule.code, rule.summary, rule.why, rule.severity, "okr-quality", pascal_case(rule.name)
     ) | {"help": {"text": text, "markdown": markdown}}
+
+
+def _help_uri(uri: str | None) -> dict[str, str]:
+    return {"helpUri": uri} if uri else {}
 
 
 def _signal_descriptor(kind: SignalKind) -> dict[str, Any]:
