@@ -26,8 +26,8 @@ KIOSK_DONE = 1.0
 
 
 def committed_progress(wait: float, kiosks_done: bool) -> float:
-    """The objective's progress by README's formulas: mean of wait 12→9, adoption 35→80 at 40,
-    kiosks done or not."""
+    """The objective's progress by the formulas of docs/guide/numbers.md: mean of wait 12→9,
+    adoption 35→80 at 40, kiosks done or not."""
     return ((12 - wait) / 3 + (40 - 35) / 45 + (KIOSK_DONE if kiosks_done else 0.0)) / 3
 
 

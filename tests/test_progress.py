@@ -1,6 +1,6 @@
 """Progress, expected progress and status of single key results, with hand-computed values.
 
-Each case is written as the README's "The numbers" states it, so a change to a rule breaks a test.
+Each case is written as docs/guide/numbers.md states it, so a change to a rule breaks a test.
 """
 
 from __future__ import annotations

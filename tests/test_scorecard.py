@@ -1,7 +1,8 @@
 """Scores of whole models: objectives from their key results, roll-ups from their objectives.
 
 Models are built by hand so each number can be worked out on paper; the last tests read the
-demo content, so the README's worked example and the demo's variety of statuses stay true.
+demo content, so the worked example of docs/guide/numbers.md and the demo's variety of statuses
+stay true.
 """
 
 from __future__ import annotations

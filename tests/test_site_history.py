@@ -78,8 +78,8 @@ def page(site: Path, url: str) -> BeautifulSoup:
 
 
 def objective_progress(day: date, adoption: int) -> float:
-    """streamline-check-in by README's formulas: mean of wait time (written check-ins, 12→9),
-    adoption (35→80) and satisfaction (3.9 of 3.5→4.5)."""
+    """streamline-check-in by the formulas of docs/guide/numbers.md: mean of wait time (written
+    check-ins, 12→9), adoption (35→80) and satisfaction (3.9 of 3.5→4.5)."""
     waits = [value for when, value in WAIT_CHECKINS if when <= day]
     wait = (12 - (waits[-1] if waits else 12)) / 3
     return (wait + (adoption - 35) / 45 + (3.9 - 3.5) / 1) / 3

@@ -1,4 +1,4 @@
-"""The numbers users see, computed one way, in one place (documented in README "The numbers").
+"""The numbers users see, computed one way, in one place (documented in docs/guide/numbers.md).
 
 Every function is pure: a key result or objective plus the as-of date in, a number or status out.
 """

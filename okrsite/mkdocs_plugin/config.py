@@ -1,4 +1,4 @@
-"""The `okrsite` plugin's settings in mkdocs.yml (documented in README, "Plugin settings").
+"""The `okrsite` plugin's settings in mkdocs.yml (documented in docs/guide/settings.md).
 
 MkDocs only learns the names here; types, defaults and checks live in `okrsite.settings`, which
 `okrsite generate` uses too, so the two engines can never read a setting differently.
