@@ -56,9 +56,13 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy okrsite
 
-# The JSON Schema the content files point editors at; regenerate after changing the format.
+# The JSON Schema the content files point editors at, and the guide's pages made from okrsite's
+# own definitions (the format, the settings); regenerate after changing either (tests fail while
+# one is out of date).
 schema: $(VENV)/.installed
 	$(BIN)/okrsite schema > content/okrsite.schema.json
+	$(BIN)/okrsite schema --markdown > docs/guide/reference.md
+	$(BIN)/python -m okrsite.settings_reference > docs/guide/settings.md
 
 system-deps:
 	scripts/install-system-deps.sh

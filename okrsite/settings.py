@@ -127,37 +127,209 @@ class Setting:
     name: str
     default: Any
     parse: Callable[[str, Any], Any]
+    meaning: str  # Markdown, a sentence or two: the guide's table of settings is made of these
+    shown_default: str = ""  # how the guide shows the default, when not the value itself
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("content", "content", _text),
-    Setting("prefix", "", _prefix),
-    Setting("as_of", None, _optional_date),
-    Setting("on_track", 0.10, _fraction),
-    Setting("at_risk", 0.25, _fraction),
-    Setting("cycle", CycleLength.QUARTER.value, _choice([c.value for c in CycleLength])),
-    Setting("year_start", 1, _month),
-    Setting("grading_days", 14, _days),
-    Setting("aspirational_met", 0.7, _fraction),
-    Setting("partly_met", 0.4, _fraction),
-    Setting("stale_after", 14, _days),
-    Setting("since_days", 30, _whole),
-    Setting("visibility", Visibility.INTERNAL.value, _choice([v.value for v in Visibility])),
-    Setting("diagrams", True, _flag),
-    Setting("diagram_max_nodes", 12, _whole),
-    Setting("diagram_timeout", 60, _seconds),
-    Setting("cache_dir", ".cache/okrsite", _text),
-    Setting("badge_style", BadgeStyle.FLAT.value, _choice([s.value for s in BadgeStyle])),
-    Setting("badge_label", DEFAULT_LABEL, _text),
-    Setting("history", True, _flag),
-    Setting("history_max_commits", 2000, _whole),
-    Setting("history_since", None, _optional_date),
-    Setting("changes_days", 60, _whole),
-    Setting("changes_max_entries", 200, _whole),
-    Setting("nav_section_pages", NAV_SECTION_PAGES, _whole),
-    Setting("page_cache", True, _flag),
-    Setting("rules", None, _rules),
-    Setting("review_page", True, _flag),
+    Setting(
+        "content",
+        "content",
+        _text,
+        "the folder of YAML; `mkdocs serve` watches it and rebuilds on save",
+    ),
+    Setting(
+        "prefix",
+        "",
+        _prefix,
+        "folder the portal's pages, badges and exports live in, e.g. `okrs` or `teams/okrs` "
+        "(letters, digits, `.`, `_`, `-`)",
+        shown_default='`""` (the site root)',
+    ),
+    Setting(
+        "as_of",
+        None,
+        _optional_date,
+        "the date every number is computed at (`2026-11-23`)",
+        shown_default="`SOURCE_DATE_EPOCH`, else today (UTC)",
+    ),
+    Setting(
+        "on_track",
+        0.10,
+        _fraction,
+        "largest gap (expected − progress) that is still on track",
+    ),
+    Setting(
+        "at_risk",
+        0.25,
+        _fraction,
+        "largest gap that is at risk rather than off track; not below `on_track`",
+    ),
+    Setting(
+        "cycle",
+        CycleLength.QUARTER.value,
+        _choice([c.value for c in CycleLength]),
+        "the OKR cycle (`quarter`, `half`, `year`, `month`): every roll-up counts only the "
+        "objectives whose period overlaps the current one (the one holding `as_of`); an objective "
+        "without a period belongs to the current one",
+    ),
+    Setting(
+        "year_start",
+        1,
+        _month,
+        "the month (1–12) a fiscal year starts in; a fiscal year is named by the year it ends in "
+        "(`7`: `fy2027-q1` is July–September 2026)",
+    ),
+    Setting(
+        "grading_days",
+        14,
+        _days,
+        "teams grade a cycle in the days after it ends: check-ins dated up to this many days after"
+        " a key result's window are accepted and count toward that cycle's grade; later ones are "
+        "an error",
+    ),
+    Setting(
+        "aspirational_met",
+        0.7,
+        _fraction,
+        "the grade at which an `ambition: aspirational` objective counts as met (a committed one: "
+        "1.0)",
+    ),
+    Setting(
+        "partly_met",
+        0.4,
+        _fraction,
+        "the grade from which an objective that is not met counts as partly met rather than missed",
+    ),
+    Setting(
+        "stale_after",
+        14,
+        _days,
+        "days without a check-in after which a key result whose window is open is marked stale",
+    ),
+    Setting(
+        "since_days",
+        30,
+        _whole,
+        'days the overview\'s "Since" looks back: the objectives whose status got worse or '
+        "recovered since then",
+    ),
+    Setting(
+        "visibility",
+        Visibility.INTERNAL.value,
+        _choice([v.value for v in Visibility]),
+        "publish objectives up to this level (`public`, `internal`, `confidential`); the rest "
+        "appear nowhere in the output",
+    ),
+    Setting(
+        "diagrams",
+        True,
+        _flag,
+        "draw the traceability diagrams (needs Graphviz's `dot`); `false` builds without them and "
+        "without Graphviz",
+    ),
+    Setting(
+        "diagram_max_nodes",
+        12,
+        _whole,
+        "past this many nodes in one level of a diagram, the rest become one counted node linking "
+        "to the full list",
+    ),
+    Setting(
+        "diagram_timeout",
+        60,
+        _seconds,
+        "seconds one `dot` process may take before the build stops and names the diagram",
+    ),
+    Setting(
+        "cache_dir",
+        ".cache/okrsite",
+        _text,
+        "where okrsite keeps what it rendered between builds: `diagrams/` (one SVG per diagram; "
+        "entries unused for 30 days are deleted), `site/` (the whole rendered portal, see [Large "
+        "portals](large-portals.md); only the newest entry) and `pages.sqlite` (see `page_cache`; "
+        "rows of pages gone are deleted); safe to delete, safe to share between builds",
+    ),
+    Setting(
+        "badge_style",
+        BadgeStyle.FLAT.value,
+        _choice([s.value for s in BadgeStyle]),
+        "badge look: `flat`, `flat-square` or `for-the-badge`",
+    ),
+    Setting(
+        "badge_label",
+        DEFAULT_LABEL,
+        _text,
+        "text on the left of every badge, with the fields `{id}`, `{title}`, `{short_title}` (the "
+        'title cut at a word to at most 32 characters, ending in "…") and `{kind}`',
+    ),
+    Setting(
+        "history",
+        True,
+        _flag,
+        "read past values from the git history of the content folder; `false` uses the written "
+        "`checkins` only",
+    ),
+    Setting(
+        "history_max_commits",
+        2000,
+        _whole,
+        "read at most this many of the newest commits that changed the content",
+    ),
+    Setting(
+        "history_since",
+        None,
+        _optional_date,
+        "ignore commits before this date (`2026-01-01`)",
+        shown_default="none",
+    ),
+    Setting(
+        "changes_days",
+        60,
+        _whole,
+        'the "Recent changes" page and the feed cover this many days up to the as-of date',
+    ),
+    Setting(
+        "changes_max_entries",
+        200,
+        _whole,
+        "at most this many changes on that page and in the feed",
+    ),
+    Setting(
+        "nav_section_pages",
+        NAV_SECTION_PAGES,
+        _whole,
+        "a navigation section (value streams with their stages, capabilities, teams, objectives, "
+        "key results, initiatives) with more pages than this shows only its index page, which "
+        "lists them all; its pages still show their tab and breadcrumbs; see [Large "
+        "portals](large-portals.md)",
+    ),
+    Setting(
+        "page_cache",
+        True,
+        _flag,
+        "MkDocs only: reuse what MkDocs made of a generated page in an earlier build (its HTML, "
+        "search entries and finished page) when nothing it depends on changed, kept in "
+        "`cache_dir/pages.sqlite`; the site is byte for byte the same. Off by itself when another "
+        "plugin or a hook is configured; see [Large portals](large-portals.md)",
+    ),
+    Setting(
+        "rules",
+        None,
+        _rules,
+        "OKR quality rules `okrsite check` reviews: a severity (`error`, `warning`, `notice`, "
+        "`off`) or `{severity, <setting>: value}` per rule code or name; `okrsite check --rules` "
+        "lists them",
+        shown_default="each rule's own",
+    ),
+    Setting(
+        "review_page",
+        True,
+        _flag,
+        "publish the quality review: a Review page listing the current findings by team, and a "
+        "page per rule (why, examples, settings); `false` for a company that prefers not to "
+        "publish it",
+    ),
 )
 SETTING_NAMES = tuple(setting.name for setting in SETTINGS)
 

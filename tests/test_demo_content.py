@@ -100,6 +100,17 @@ def test_the_committed_schema_is_what_okrsite_schema_prints(demo_content):
     assert json.loads(printed) == json.loads(committed), "run `make schema`"
 
 
+def test_the_guides_format_reference_is_what_okrsite_schema_prints(repo_root):
+    printed = subprocess.run(
+        [sys.executable, "-m", "okrsite", "schema", "--markdown"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    committed = (repo_root / "docs" / "guide" / "reference.md").read_text(encoding="utf-8")
+    assert printed == committed, "run `make schema`"
+
+
 class _EditorLoader(yaml.SafeLoader):
     """Reads dates as the strings an editor's YAML language server sees."""
 

@@ -90,6 +90,9 @@ def _common(what: str) -> tuple[Field, ...]:
     )
 
 
+COMMON_KEYS = _common("entity")  # as the reference documents them once
+
+
 def _kind(name: str, what: str, *fields: Field, description: str = "") -> Record:
     kind = Field("kind", Choice((name,)), f"always {name}", required=True)
     return Record(name, (kind, *_common(what), *fields), description)
