@@ -14,7 +14,7 @@ PYTEST_ARGS ?=
 # never another copy that happens to be on the caller's PATH.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: serve site test test-fast test-lowest lint schema system-deps test-system-deps clean
+.PHONY: serve site test test-fast test-lowest lint schema screenshot system-deps test-system-deps clean
 
 # pytest exits 5 when it collects nothing: that must fail loudly, never pass quietly.
 # $(1): pytest's options; $(2): the virtualenv (default $(VENV)).
@@ -66,6 +66,10 @@ schema: $(VENV)/.installed
 
 system-deps:
 	scripts/install-system-deps.sh
+
+# The README's picture of the demo portal, taken by the browser test that checks it.
+screenshot: test-system-deps $(VENV)/.installed-test
+	OKRSITE_UPDATE_SCREENSHOT=1 $(BIN)/python -m pytest tests/e2e/test_readme_screenshot.py -q
 
 test-system-deps:
 	scripts/install-system-deps.sh --test
