@@ -94,7 +94,7 @@ def configured_site() -> SiteConfig | None:
     option, so CI's numbers are the portal's. Raises OptionError naming file and line."""
     if not Path(MKDOCS_YML).is_file():
         return None
-    # imported only here: reading settings loads the renderers' options (0.3 s)
+    # imported only here: reading settings loads the renderers' options, which take a while
     from okrsite.engines.mkdocs_yml import SiteConfigError, read_site_config
 
     try:

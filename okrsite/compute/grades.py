@@ -139,8 +139,8 @@ def graded_cycles(
 ) -> dict[str, dict[str, Grade]]:
     """Every objective's grade in each closed cycle it belongs to: {objective: {cycle id: grade}}.
 
-    Runs on every render (each `mkdocs serve` rebuild): scoring a whole scorecard per grade
-    day cost 0.9 s at bench size M with git history, progress alone costs a fraction of it.
+    Runs on every render (each `mkdocs serve` rebuild), so it computes progress alone per
+    grade day: scoring a whole scorecard per day cost many times as much on large portals.
     """
     by_day: dict[date, list[tuple[str, str]]] = {}
     for key, objective in model.objectives.items():

@@ -1,10 +1,9 @@
 """The history last read, reused while git says nothing it depends on has changed.
 
 Under `mkdocs serve` every save reloads the portal, but a save does not commit: the history is
-the same as before. Reading it again cost 1.3 s at bench size M with 500 commits (bench content
-committed, one key result edited per commit); asking git whether anything changed costs two
-small `git` processes (5-10 ms). A process that reads history once gains nothing, so a memo is
-opt-in, kept by whoever reloads.
+the same as before. Reading it again costs seconds with hundreds of commits; asking git
+whether anything changed costs two small `git` processes. A process that reads history once
+gains nothing, so a memo is opt-in, kept by whoever reloads.
 """
 
 from __future__ import annotations

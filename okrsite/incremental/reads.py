@@ -1,6 +1,6 @@
 """Which parts of a portal each rendered file read, so that after an edit only the files that
-read something the edit changed are rendered again (`mkdocs serve` at bench size M: one key
-result edited, some 50 of 6,457 pages touched).
+read something the edit changed are rendered again (`mkdocs serve`: one key result edited
+touches a few dozen of a large portal's thousands of pages).
 
 A render that wants to be repeated cheaply reads a *watched* copy of the portal: every mapping
 of the model, the relations and the scorecard is wrapped so that a lookup records

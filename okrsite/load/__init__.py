@@ -62,8 +62,8 @@ def load_content(
 def _collector_paused() -> Iterator[None]:
     """Loading allocates millions of small acyclic objects; the cyclic garbage collector would
     rescan them over and over and find nothing. Scoped, not process-wide: the collector is
-    back as it was when loading ends. Measured 2026-12-04 at bench size M: `okrsite check`
-    2.4 s with the pause, 2.9 s without (its 2 s target needs it); a cold build 7-8 %."""
+    back as it was when loading ends. `okrsite check` on large portals needs it to stay
+    within its time target (bench/README.md, 2026-12-04)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -84,7 +84,7 @@ class PortalBuilder:
     def warm_up(self, settings: Settings, urls: SiteUrls) -> None:
         """Under `mkdocs serve`, when the first build came from the render cache, fill the
         session in the background while the user looks at the site: else the first edit
-        would load and render everything (about 9 s at bench size M)."""
+        would load and render everything, seconds on a large portal."""
         session = self._session
         if session is None or session.frame is not None:  # not serving, or filled already
             return

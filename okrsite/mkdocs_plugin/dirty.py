@@ -126,7 +126,7 @@ def keep_theme_pages(config: MkDocsConfig, files: Files, generated: set[str]) ->
     """In a rebuild with the last build's nav, configuration, theme and files (`same_pages`)
     where no page of the user changed either, the theme's own pages (404.html, sitemap.xml and
     its .gz, which show the nav and every page's address) would be written the same: the last
-    build's files stay (0.2 s of a rebuild at bench size M)."""
+    build's files stay."""
     if any(f.is_modified() for f in files.documentation_pages() if f.src_uri not in generated):
         return
     templates = static_templates(config)

@@ -1,9 +1,9 @@
 """The rendered portal, kept on disk between processes: an unchanged portal is not rendered again.
 
-Loading and rendering a large portal costs seconds (bench size M: ~13 s CPU for 17,362 files)
-and every `mkdocs build` or `okrsite generate` is a new process. The result is stored in
-`<cache_dir>/site/` under a hash of everything it depends on (`key.py`), and a later build with
-the same key reads it back instead (well under a second at M). Both engines call
+Loading and rendering a large portal costs seconds of CPU, and every `mkdocs build` or
+`okrsite generate` is a new process. The result is stored in `<cache_dir>/site/` under a hash of
+everything it depends on (`key.py`), and a later build with the same key reads it back instead,
+in a fraction of the time. Both engines call
 `render_portal`; it returns what the uncached path returns, problems and notices included, so
 warnings are reported (and `--strict` fails) the same on a hit as on a miss.
 """

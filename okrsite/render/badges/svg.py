@@ -105,7 +105,7 @@ textLength="{{ part.text_length }}"{% if part.bold %} font-weight="bold"{% endif
 @lru_cache(maxsize=1 << 16)
 def badge_svg(wording: BadgeWording, style: BadgeStyle) -> str:
     """Kept per wording for the process: under `mkdocs serve` an edit changes a few badges'
-    wording, and the other thousands (about 0.4 s at bench size M) are not drawn again."""
+    wording, and the other thousands are not drawn again."""
     look = _LOOKS[style]
     label_text = wording.label.upper() if look.uppercase else wording.label
     message_text = wording.message.upper() if look.uppercase else wording.message

@@ -1,7 +1,8 @@
 """Run Graphviz's `dot` over many DOT sources: batched, in parallel, each call time-bounded.
 
-`dot` costs about 18 ms a process to start, so the sources are concatenated (one `dot` renders
-every graph on its stdin, one SVG document after another) and the batches run on every core.
+Starting a `dot` process costs more than laying out a small graph, so the sources are
+concatenated (one `dot` renders every graph on its stdin, one SVG document after another) and
+the batches run on every core.
 A batch that fails is retried graph by graph, so the error names the graph at fault.
 Graphviz's version (part of every cache key) is remembered per `dot` binary, in memory and in a
 stamp beside the cache, so a build whose diagrams are all cached starts no process at all.

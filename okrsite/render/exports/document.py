@@ -275,9 +275,9 @@ def json_text(document: Any) -> str:
 def json_units(portal: Portal, urls: SiteUrls) -> list[Unit[Part, str]]:
     """Each entity's JSON text, indented as an item of its section: the units of `okrs.json`.
 
-    Why units: the json module indents in pure Python (0.35 s for the document at bench size
-    M), and building the document's dictionaries costs as much again; under `mkdocs serve` an
-    edit changes a handful of its 10,000 entities.
+    Why units: the json module indents in pure Python, and building the document's
+    dictionaries costs as much again; under `mkdocs serve` an edit changes a handful of a large
+    portal's thousands of entities.
     """
     return [
         Unit((name, key), url, partial(_entry_text, entry, portal, key, url))

@@ -1,9 +1,9 @@
 """Parts of a page reused from the page's last render (`keep(macro, *args)` in a template).
 
 Why: an index page lists every entity of a kind, so one edited key result makes it render
-again, and at bench size M its 4,000 rows took a third of okrsite's rebuild. A template calls
-`keep(macro, *args)` for each such part (a table row); the macro's output is reused while none
-of what it read changed (`okrsite/incremental/`), its reads count for the page, and the
+again, and on a large portal its thousands of rows were much of okrsite's rebuild. A template
+calls `keep(macro, *args)` for each such part (a table row); the macro's output is reused while
+none of what it read changed (`okrsite/incremental/`), its reads count for the page, and the
 entities it linked to are mentioned by the page again.
 
 A macro sees more than its arguments: the whole page context (`entity`, `score`, `ancestors`,
