@@ -2,6 +2,8 @@
 the CI pipelines that check, build and publish it (`okrsite.pipelines`).
 
 It never overwrites: if any file it would write exists, it writes nothing and says which.
+`okrsite init --into DIR` adds the portal to an existing MkDocs handbook instead
+(`okrsite.commands.init_into`).
 """
 
 from __future__ import annotations
@@ -28,9 +30,27 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         description="Write mkdocs.yml, a starter content/ folder that validates, a docs page, "
         "GitHub Actions and GitLab CI pipelines, the requirements.txt they install and a "
         ".gitignore for site/ and .cache/ into DIR (created if missing). Existing files are "
-        "never overwritten.",
+        "never overwritten. With --into, add the portal to the existing MkDocs project in DIR "
+        "instead: print the lines for its mkdocs.yml and the files it would write, and with "
+        "--write make those changes.",
     )
-    parser.add_argument("directory", metavar="DIR", type=Path, help="where to create the portal")
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument(
+        "directory", metavar="DIR", type=Path, nargs="?", help="where to create the portal"
+    )
+    where.add_argument(
+        "--into",
+        metavar="DIR",
+        type=Path,
+        nargs="?",
+        const=Path("."),
+        help="add the portal to the MkDocs project whose mkdocs.yml is in DIR (default: .)",
+    )
+    parser.add_argument(
+        "--write",
+        action="store_true",
+        help="with --into: make the changes (without it, only print them)",
+    )
     return parser
 
 
@@ -59,6 +79,16 @@ def missing_ignores(path: Path) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.into is not None:
+        from okrsite.commands import init_into  # it imports this module
+
+        return init_into.run(args.into, write=args.write)
+    if args.write:
+        print(
+            "okrsite init: error: --write goes with --into (a new portal is always written)",
+            file=sys.stderr,
+        )
+        return 2
     target: Path = args.directory
     templates = scaffold_files() | pipeline_files()
     existing = [path for path in templates if (target / path).exists()]

@@ -38,7 +38,7 @@ class SiteConfig:
     settings: Settings
 
 
-class _TolerantLoader(yaml.SafeLoader):
+class TolerantLoader(yaml.SafeLoader):
     """A safe loader that reads any tag as an opaque value instead of failing or running it."""
 
 
@@ -46,12 +46,12 @@ def _opaque(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> object:
     return f"<{node.tag}>"
 
 
-_TolerantLoader.add_multi_constructor("!", _opaque)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _opaque)
+TolerantLoader.add_multi_constructor("!", _opaque)
+TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _opaque)
 
 
 @dataclass(frozen=True)
-class _Document:
+class YamlDocument:
     path: Path
     node: yaml.Node | None
     data: dict[str, Any]
@@ -78,14 +78,14 @@ class _Document:
         return SiteConfigError(f"{self.at(*keys)}: error: {message}")
 
 
-def _read(path: Path, seen: tuple[Path, ...] = ()) -> _Document:
+def read_document(path: Path, seen: tuple[Path, ...] = ()) -> YamlDocument:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise SiteConfigError(f"{path}:1:1: error: cannot read it: {exc.strerror}") from None
     except UnicodeDecodeError:
         raise SiteConfigError(f"{path}:1:1: error: the config is not UTF-8 text") from None
-    loader = _TolerantLoader(text)
+    loader = TolerantLoader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else {}
@@ -96,7 +96,7 @@ def _read(path: Path, seen: tuple[Path, ...] = ()) -> _Document:
         raise SiteConfigError(f"{path}:{where}: error: {problem}") from None
     finally:
         loader.dispose()
-    document = _Document(path, node, data if isinstance(data, dict) else {})
+    document = YamlDocument(path, node, data if isinstance(data, dict) else {})
     if not isinstance(data, dict):
         raise document.fail("the config must be a mapping of settings")
     parent = data.get("INHERIT")
@@ -107,9 +107,9 @@ def _read(path: Path, seen: tuple[Path, ...] = ()) -> _Document:
         raise document.fail(f"INHERIT: '{parent}' inherits back from this file", "INHERIT")
     if not parent_path.is_file():
         raise document.fail(f"INHERIT: '{parent}' does not exist", "INHERIT")
-    inherited = _read(parent_path, (*seen, path.resolve()))
+    inherited = read_document(parent_path, (*seen, path.resolve()))
     merged = _merge(inherited.data, {k: v for k, v in data.items() if k != "INHERIT"})
-    return _Document(path, node, merged)
+    return YamlDocument(path, node, merged)
 
 
 def _merge(parent: Mapping[str, Any], child: Mapping[str, Any]) -> dict[str, Any]:
@@ -123,7 +123,7 @@ def _merge(parent: Mapping[str, Any], child: Mapping[str, Any]) -> dict[str, Any
     return merged
 
 
-def _plugin_entry(document: _Document) -> tuple[Mapping[str, Any], tuple[str | int, ...]]:
+def _plugin_entry(document: YamlDocument) -> tuple[Mapping[str, Any], tuple[str | int, ...]]:
     """The okrsite plugin's settings and where they are written."""
     plugins = document.data.get("plugins")
     entries = plugins.items() if isinstance(plugins, Mapping) else enumerate(plugins or [])
@@ -141,7 +141,7 @@ def _plugin_entry(document: _Document) -> tuple[Mapping[str, Any], tuple[str | i
     )
 
 
-def _text(document: _Document, value: Any, name: str, *where: str | int) -> str:
+def _text(document: YamlDocument, value: Any, name: str, *where: str | int) -> str:
     if not isinstance(value, str):
         raise document.fail(f"`{name}` must be text", *where)
     return value
@@ -152,7 +152,7 @@ def read_site_config(path: Path) -> SiteConfig:
 
     The okrsite entry goes through `okrsite.settings.read_settings`, as in the MkDocs plugin.
     """
-    document = _read(path)
+    document = read_document(path)
     data, base = document.data, path.parent
     entry, where = _plugin_entry(document)
     if not isinstance(entry, Mapping):
