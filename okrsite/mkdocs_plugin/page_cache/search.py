@@ -1,7 +1,7 @@
 """Material's search index, told to take a cached page's entries instead of parsing its HTML.
 
-Why: Material's search plugin runs `html.parser` over every page in every build; at bench size
-M that was about 45 % of a warm build's CPU. Its entries for a page are plain dicts made from
+Why: Material's search plugin runs `html.parser` over every page in every build, much of a warm
+build's CPU on a large portal. Its entries for a page are plain dicts made from
 the page's HTML, table of contents, address, title and meta, all covered by the page's content
 key, so they are recorded once and appended again when the key matches. This leans on two
 attributes of Material's `SearchIndex` (`okrsite/mkdocs_plugin/internals.py`); if they are

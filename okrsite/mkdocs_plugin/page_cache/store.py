@@ -117,8 +117,8 @@ _Row = tuple[str, str, bytes, str, bytes]
 
 class _Writer:
     """Compresses and writes queued rows in a thread: zlib and SQLite let go of the GIL while
-    they work, so at bench size M about 1.5 s of a cold build's CPU runs beside MkDocs on the
-    second core instead of in front of it (the JSON is made in the build's thread: the GIL)."""
+    they work, so that part of a cold build runs beside MkDocs on a second core instead of in
+    front of it (the JSON is made in the build's thread: the GIL)."""
 
     def __init__(self, connect: Callable[[], sqlite3.Connection]) -> None:
         self._rows: queue.SimpleQueue[_Row | None] = queue.SimpleQueue()
