@@ -71,6 +71,7 @@ BROKEN: dict[str, tuple[Callable[[], bytes], int, str]] = {
     "nul-byte": (lambda: b"kind: Team\nid: a\x00b\n", 2, "cannot hold character"),
     "alias-bomb": (lambda: alias_bomb().encode(), 1, "aliases here expand"),
     "control-character": (lambda: b'kind: Team\nid: t2\ntitle: "a\\x1fb"\n', 3, "U+001F"),
+    "noncharacter": (lambda: b'kind: Team\nid: t2\ntitle: "a\\uFFFEb"\n', 3, "noncharacter U+FFFE"),
     "python-tag": (lambda: b"kind: !!python/object:os.system x\n", 1, "not supported"),
     "brackets-100k": (lambda: b"[" * 100_000, 1, "nesting deeper than 100 levels"),
     "braces-100k": (lambda: b"{a: " * 100_000, 1, "nesting deeper than 100 levels"),

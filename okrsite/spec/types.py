@@ -40,8 +40,9 @@ _RESERVED_PATTERN = (
 )
 
 # Control characters other than tab and line breaks: C0 ones are invalid in XML 1.0 (feeds,
-# SVG) even as character references; C1 ones are discouraged there and shown as boxes.
-_CONTROL_CHARACTERS = "\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x84\\x86-\\x9f"
+# SVG) even as character references; C1 ones are discouraged there and shown as boxes. The
+# noncharacters U+FFFE and U+FFFF are invalid in XML 1.0 too.
+_CONTROL_CHARACTERS = "\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x84\\x86-\\x9f\\ufffe\\uffff"
 _CONTROL_CHARACTER = re.compile(f"[{_CONTROL_CHARACTERS}]")
 _TEXT_PATTERN = f"^[^{_CONTROL_CHARACTERS}]*$"
 
@@ -118,9 +119,10 @@ class Text(ValueType):
             control = _CONTROL_CHARACTER.search(value)
             if control is None:
                 return value
+            kind = "noncharacter" if control.group() in "\ufffe\uffff" else "control character"
             r.error(
                 mark,
-                f"`{name}` holds the control character U+{ord(control.group()):04X}, which "
+                f"`{name}` holds the {kind} U+{ord(control.group()):04X}, which "
                 "XML (feeds, SVG) cannot carry and pages cannot show; remove it",
             )
         elif value is None:
