@@ -12,6 +12,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from history_repo import GitRepo
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -48,9 +49,10 @@ def rendered_page(config: MkDocsConfig) -> Page:
 
 
 def test_inventory_names_a_fallback_for_every_internal() -> None:
-    assert len(internals.INTERNALS) == 4
+    assert len(internals.INTERNALS) == 5
+    libraries = {"mkdocs", "mkdocs-material", "mkdocs-git-revision-date-localized-plugin"}
     for internal in internals.INTERNALS:
-        assert internal.library in {"mkdocs", "mkdocs-material"}
+        assert internal.library in libraries
         assert internal.used_by and internal.fallback
 
 
@@ -112,6 +114,29 @@ def test_a_search_plugin_without_the_index_okrsite_relies_on_is_left_alone() -> 
     config = SimpleNamespace(plugins={"search": lacking, "other": disabled})
     assert internals.material_search_plugin(config) is None  # type: ignore[arg-type]
     assert internals.previous_search_index(SimpleNamespace()) is None
+
+
+def test_the_git_date_plugin_formats_a_timestamp_as_it_formats_a_commit(tmp_path: Path) -> None:
+    """What okrsite dates generated pages with (okrsite/mkdocs_plugin/git_dates.py). The plugin
+    is in the test extra; without it (an install without the extra) there is nothing to check."""
+    pytest.importorskip("mkdocs_git_revision_date_localized_plugin")
+    GitRepo(tmp_path).commit({"docs/index.md": "# Page\n"}, "2026-10-05")  # it reads git at once
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Internals\ntheme:\n  name: material\n  language: de\nplugins:\n"
+        "  - git-revision-date-localized:\n      timezone: Europe/Berlin\n",
+        "utf-8",
+    )
+    config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    config = config.plugins.on_config(config)
+    plugin = config.plugins["git-revision-date-localized"]
+    midnight_in_berlin = 1_791_151_200  # 2026-10-05 00:00 CEST
+    raw = internals.git_date_formats(plugin, midnight_in_berlin, "de", spans=False)
+    shown = internals.git_date_formats(plugin, midnight_in_berlin, "de", spans=True)
+    assert raw is not None and shown is not None
+    assert raw["iso_date"] == "2026-10-05" and raw["date"] == "5. Oktober 2026"
+    assert "5. Oktober 2026" in shown["date"] and shown["date"].startswith("<span")
+    assert internals.git_date_formats(SimpleNamespace(), 0, "en", spans=False) is None
 
 
 def test_a_theme_without_static_templates_keeps_nothing(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from okrsite.model import CheckIn, KeyResult, KeyResultType, Location, Objective
 from okrsite.render.pages.formats import number, percent, with_unit
 from okrsite.render.pages.markup import (
     description_html,
+    front_matter_tags,
     front_matter_title,
     markdown_text,
     safe_link_url,
@@ -66,6 +67,16 @@ def test_front_matter_title_is_yaml_holding_escaped_html() -> None:
     value = yaml.safe_load(f"title: {front_matter_title(HOSTILE)}")["title"]
     assert "<" not in value and '"' not in value
     assert html.unescape(value) == HOSTILE
+
+
+def test_front_matter_tags_are_one_yaml_line_of_escaped_html() -> None:
+    """Tags are user text that Material's tags plugin prints unescaped (as it prints titles)."""
+    tags = [HOSTILE, "R&D", "yes", "1.0", "!ENV x", "a: b", "- x", "ü\u2028x", "#c", "x" * 300]
+    line = front_matter_tags(tags)
+    assert line.isascii() and line.count("\n") == 1 and line.startswith("tags: [")
+    value = yaml.safe_load(line)["tags"]
+    assert all("<" not in tag and '"' not in tag for tag in value)
+    assert [html.unescape(tag) for tag in value] == tags
 
 
 def test_numbers_show_their_units() -> None:

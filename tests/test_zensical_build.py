@@ -54,6 +54,10 @@ def _article(path: Path) -> Tag | None:
     if isinstance(article, Tag):
         for skip in article.select("#__skip"):  # Zensical's skip-link target
             skip.decompose()
+        # Zensical lists a page's front-matter tags at its foot, as for hand-written pages;
+        # Material only with its tags plugin (test_zensical_shows_each_entity_s_tags)
+        for tags in article.select("nav.md-tags"):
+            tags.decompose()
         return article
     return None
 
@@ -89,6 +93,19 @@ def test_every_page_says_the_same(sites: tuple[Path, Path, Path]) -> None:
     for page in _portal_pages(mkdocs_site):
         ours, theirs = _article(mkdocs_site / page), _article(zensical_site / page)
         assert " ".join(str(theirs).split()) == " ".join(str(ours).split()), page
+
+
+def test_zensical_shows_each_entity_s_tags(sites: tuple[Path, Path, Path]) -> None:
+    """The tags okrsite writes into the front matter are the entity's, as its page lists them."""
+    _, zensical_site, _ = sites
+    tagged = 0
+    for page in _portal_pages(zensical_site):
+        soup = _soup(zensical_site / page)
+        listed = [tag.get_text(strip=True) for tag in soup.select("article .okr-tags .okr-tag")]
+        shown = [tag.get_text(strip=True) for tag in soup.select("article nav.md-tags .md-tag")]
+        assert sorted(shown) == sorted(listed), page
+        tagged += bool(shown)
+    assert tagged > 5
 
 
 def test_progress_and_status_are_equal_on_each_page(sites: tuple[Path, Path, Path]) -> None:

@@ -22,7 +22,7 @@ from typing import Any
 
 from okrsite.engines.folder import FolderError, laid_out, user_files, write_folder
 from okrsite.engines.mkdocs_yml import SiteConfig, SiteConfigError, read_site_config
-from okrsite.engines.zensical import zensical_config
+from okrsite.engines.zensical import zensical_config, zensical_nav_notices
 from okrsite.model import Visibility
 from okrsite.problems import has_errors
 from okrsite.render.diagrams import DiagramError
@@ -192,6 +192,8 @@ def _generate(args: argparse.Namespace) -> int:
     pages = sum(a.is_page for a in files)
     summary = f"{PROGRAM}: wrote {pages} pages and {len(files) - pages} other files to {out_dir}"
     if config_path is not None:
+        for notice in zensical_nav_notices(site.nav, nav, urls):
+            print(f"{PROGRAM}: warning: {notice}", file=sys.stderr)
         text = zensical_config(
             mkdocs_yml=site.path,
             out_dir=out_dir,

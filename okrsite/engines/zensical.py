@@ -9,7 +9,10 @@ and extends lists) and sets only what the plugin would have set:
   be inside the folder of the config file, so the config is written beside mkdocs.yml and
   relative paths there (`custom_dir`, `site_dir`, snippets) keep their meaning;
 - `nav`: the portal's sections, appended to the user's `nav` by Zensical's merge; without a
-  user `nav`, the portal's sections come first and then the user's pages, as the plugin does;
+  user `nav`, the portal's sections come first and then the user's pages, as the plugin does.
+  Where the user's `nav` names the portal's home page, the plugin puts the portal there
+  (`placed_nav`); Zensical's merge can only append, so the sections follow the user's nav
+  and `okrsite generate` says so (`zensical_nav_notices`);
 - `extra_css` / `extra_javascript`: the portal's stylesheets and scripts, appended likewise.
 """
 
@@ -22,6 +25,8 @@ from typing import Any
 import yaml
 
 from okrsite.render.pages import NavEntry
+from okrsite.render.pages.nav import placed_nav
+from okrsite.urls import SiteUrls
 
 HEADER = (
     "# Written by `okrsite generate` for Zensical: the site of {parent} with the OKR portal.\n"
@@ -84,3 +89,19 @@ def zensical_config(
     header = HEADER.format(parent=mkdocs_yml.name, name=config_path.name)
     body = yaml.safe_dump(settings, sort_keys=False, allow_unicode=True, width=100)
     return header + body
+
+
+def zensical_nav_notices(
+    user_nav: list[Any] | None, portal_nav: list[NavEntry], urls: SiteUrls
+) -> list[str]:
+    """Where the Zensical site's nav differs from the plugin's: the entry of the user's nav for
+    the portal's home page, which the plugin replaces by the portal's sections, stays a link
+    (Zensical extends an inherited `nav`, it cannot replace an entry of it)."""
+    home = urls.overview_source()
+    if user_nav is None or not urls.prefix or placed_nav(user_nav, portal_nav, home) is None:
+        return []
+    return [
+        f"the nav of mkdocs.yml names the portal's home page '{home}', where the MkDocs "
+        "build places the portal's sections; Zensical can only append to an inherited nav, "
+        "so in its site that entry links to the overview and the sections follow your nav"
+    ]

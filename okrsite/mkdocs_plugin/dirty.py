@@ -19,12 +19,16 @@ from typing import Any, cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from okrsite.artifacts import Artifact
 from okrsite.mkdocs_plugin.internals import (
     forget_previous_search_index,
+    keeps_rendered_title,
     material_search_plugin,
     previous_search_index,
+    rendered_title,
+    restore_rendered_title,
     static_templates,
 )
 from okrsite.mkdocs_plugin.page_cache.keys import build_fingerprint
@@ -65,6 +69,7 @@ class ChangedFiles:
         self.same_frame = False  # this build's nav, configuration and theme are the last one's
         self.new_frame = False  # ... or a rebuild's, different from the last build's
         self.same_pages = False  # ... and the same files, portal's and user's (`keep_user_pages`)
+        self._read_pages: dict[str, Page] = {}  # the pages this build will not read again
 
     def start(self, config: MkDocsConfig, nav: Any, as_of: date) -> None:
         """A build with this config and nav (with the titles it shows) starts; `as_of` dates
@@ -116,6 +121,33 @@ class ChangedFiles:
         self.same_pages = self.same_frame and (
             self._user_files.keys() == before.keys() and self._files.keys() == self._before.keys()
         )
+        self._read_pages = {
+            file.src_uri: file.page
+            for file in files.documentation_pages()
+            if file.page is not None and file.page.markdown is not None
+        }
+
+    def refill_remade_pages(self, files: Files) -> int:
+        """Give a page a plugin made again in `on_nav` what the kept one had read, when MkDocs
+        will not read its file in this build; how many were refilled.
+
+        Why: mkdocs-awesome-nav makes the navigation again and with it a new, unread `Page`
+        for every file, dropping the pages `file` and `keep_user_pages` kept; an unread page
+        is titled "None" in the navigation of every page rebuilt. What a page of the nav shows
+        is refilled: its Markdown and meta (the title is read from them), the title its first
+        heading set, and its date (sitemap.xml)."""
+        refilled = 0
+        for file in files.documentation_pages():
+            kept, page = self._read_pages.get(file.src_uri), file.page
+            if kept is None or page is None or page is kept or page.markdown is not None:
+                continue
+            if file.is_modified():
+                continue
+            page.markdown, page.meta, page.update_date = kept.markdown, kept.meta, kept.update_date
+            if keeps_rendered_title(kept) and keeps_rendered_title(page):
+                restore_rendered_title(page, rendered_title(kept))
+            refilled += 1
+        return refilled
 
 
 # what shapes files and pages beside `build_fingerprint` (which leaves out where things run)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -14,6 +15,9 @@ from mkdocs.utils import nest_paths
 from okrsite.artifacts import Artifact
 from okrsite.mkdocs_plugin.dirty import portal_file
 from okrsite.render.pages import NavEntry
+from okrsite.render.pages.nav import placed_nav
+from okrsite.render.pages.render import PAGE_DATE
+from okrsite.urls import SiteUrls
 
 MakeFile = Callable[[MkDocsConfig, Artifact, InclusionLevel], File]
 
@@ -41,13 +45,17 @@ def nav_paths(entries: Iterable[NavEntry]) -> set[str]:
 
 def nav_front_matter(artifacts: list[Artifact], nav: list[NavEntry]) -> tuple[str, ...]:
     """The front matter (title, meta) of every generated page the nav lists: the nav on every
-    page shows their titles, which `nav` itself, a list of bare paths, leaves out."""
+    page shows their titles, which `nav` itself, a list of bare paths, leaves out. Not their
+    dates, which no nav shows: else a new check-in would make every page anew."""
     in_nav = nav_paths(nav)
     return tuple(
-        artifact.content.partition("\n---\n")[0]
+        _DATE_LINE.sub("", artifact.content.partition("\n---\n")[0])
         for artifact in artifacts
         if artifact.path in in_nav and isinstance(artifact.content, str)
     )
+
+
+_DATE_LINE = re.compile(rf"^{PAGE_DATE}: .*$", re.M)
 
 
 def add_artifacts(
@@ -83,12 +91,22 @@ def add_artifacts(
 
 
 def merged_nav(
-    user_nav: list | None, portal: list[NavEntry], files: Files, generated: set[str]
+    user_nav: list | None,
+    portal: list[NavEntry],
+    files: Files,
+    generated: set[str],
+    urls: SiteUrls,
 ) -> list:
-    """The user's nav followed by the portal's; without a user nav, the portal's sections
-    first, then the user's own pages as MkDocs would have listed them."""
+    """The nav of the site: where the user's nav names the portal's home page (prefixed
+    portals only), the portal's nav in its place (`placed_nav`); else the user's nav followed
+    by the portal's; without a user nav, the portal's sections first, then the user's own pages
+    as MkDocs would have listed them.
+
+    Without a prefix the portal's home is the site's home page, and a nav naming `index.md`
+    keeps meaning a link to it, as before placing existed."""
     if user_nav is not None:
-        return [*user_nav, *portal]
+        placed = placed_nav(user_nav, portal, urls.overview_source()) if urls.prefix else None
+        return placed if placed is not None else [*user_nav, *portal]
     user_pages = sorted(
         (f for f in files.documentation_pages() if f.src_uri not in generated),
         key=file_sort_key,

@@ -1,5 +1,5 @@
-"""Every attribute of MkDocs or Material outside their plugin APIs that okrsite touches, each
-behind one function here that says what okrsite does when a version lacks it.
+"""Every attribute of MkDocs, Material or another plugin outside their plugin APIs that okrsite
+touches, each behind one function here that says what okrsite does when a version lacks it.
 
 Why: such attributes can change in any release. Keeping them in one module makes the list
 short to review when pyproject.toml's upper bounds are raised, and `tests/test_internals.py`
@@ -52,6 +52,12 @@ INTERNALS = (
         "SearchPlugin.search_index_prev",
         "serve --dirty: the search index is put together as a full build writes it",
         "the index is left as Material's dirty mode makes it",
+    ),
+    Internal(
+        "mkdocs-git-revision-date-localized-plugin",
+        "GitRevisionDateLocalizedPlugin.util.get_date_formats_for_timestamp",
+        "generated pages show okrsite's date, formatted as the plugin formats a commit's",
+        "generated pages show the date the plugin gives them: the day of the build",
     ),
 )
 
@@ -106,3 +112,22 @@ def previous_search_index(plugin: Any) -> Any | None:
 def forget_previous_search_index(plugin: Any) -> None:
     """Stop Material from merging the last build's index into the one okrsite put together."""
     plugin.search_index_prev = None
+
+
+def git_date_formats(
+    plugin: Any, timestamp: int, locale: str, *, spans: bool
+) -> dict[str, str] | None:
+    """The date variants (`date`, `iso_date`, `timeago`, ...) mkdocs-git-revision-date-localized
+    makes of a commit's timestamp, with its own settings (format, time zone); None when this
+    version has no such method or makes something else of it."""
+    made = getattr(getattr(plugin, "util", None), "get_date_formats_for_timestamp", None)
+    if not callable(made):
+        return None
+    try:
+        formats = made(timestamp, locale=locale, add_spans=spans)
+    except (TypeError, ValueError, LookupError):
+        return None
+    if not isinstance(formats, dict) or not all(isinstance(v, str) for v in formats.values()):
+        return None
+    kind = plugin.config.get("type")
+    return formats if kind in formats and "iso_date" in formats else None

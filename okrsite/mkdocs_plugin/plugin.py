@@ -17,8 +17,11 @@ from okrsite.mkdocs_plugin.build import PortalBuilder
 from okrsite.mkdocs_plugin.config import OkrsiteConfig
 from okrsite.mkdocs_plugin.dirty import ChangedFiles, keep_theme_pages, repair_search_index
 from okrsite.mkdocs_plugin.files import add_artifacts, merged_nav, nav_front_matter
+from okrsite.mkdocs_plugin.git_dates import date_generated_page, git_date_plugin
 from okrsite.mkdocs_plugin.head import with_feed_link
 from okrsite.mkdocs_plugin.log import log
+from okrsite.mkdocs_plugin.nav_owners import ActiveNavOwner, nav_owner
+from okrsite.mkdocs_plugin.neighbours import refuse_unsupported
 from okrsite.mkdocs_plugin.page_cache import PageCache
 from okrsite.mkdocs_plugin.raw_html import (
     SEARCH_MARKS,
@@ -48,6 +51,8 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
         self.rebuilt: set[str] = set()
         self.search_views: dict[str, str | None] = {}
         self.full_content: str | None = None
+        self.git_dates: Any | None = None
+        self.nav_owner: ActiveNavOwner | None = None
 
     # Defining both keeps one instance across `mkdocs serve` rebuilds, so the cache survives.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -65,7 +70,9 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
         self.builder.warm_up(self.settings, self.urls)
         return server
 
+    @event_priority(-50)  # after plugins that change what it reads (offline: directory URLs)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        refuse_unsupported(config)
         custom_dir = config.theme.custom_dir
         try:
             self.settings = read_settings(
@@ -79,6 +86,7 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
         self.urls = SiteUrls(self.settings.prefix, config.use_directory_urls, config.site_url)
         warn_without_site_url(self.urls)
         self.user_nav = config.nav
+        self.nav_owner = nav_owner(config)
         config.watch.append(str(self.settings.content_dir))
         config.extra_css.extend(self.urls.file_url(path) for path in STYLESHEETS)
         config.extra_javascript.append(self.urls.file_url(SCRIPT))
@@ -87,6 +95,7 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Load and render before MkDocs empties site_dir: broken content keeps the old site."""
         self.built = self.builder.build(self.settings, self.urls)
+        self.git_dates = git_date_plugin(config)
         self.rebuilt = set()
         self.search_views = {}
 
@@ -94,9 +103,16 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
         built = self.built
         self.generated = {artifact.path for artifact in built.artifacts}
         self.generated_pages = {artifact.path for artifact in built.artifacts if artifact.is_page}
-        config.nav = merged_nav(self.user_nav, built.nav, files, self.generated)
+        if self.nav_owner is None:
+            config.nav = merged_nav(self.user_nav, built.nav, files, self.generated, self.urls)
+        else:  # it makes the nav; `nav` stays the user's
+            for file in self.nav_owner.portal_files(
+                config, files, built.nav, self.urls, self.generated
+            ):
+                files.append(file)
         if self.dirty:
-            shown = (config.nav, nav_front_matter(built.artifacts, built.nav))
+            sources = self.nav_owner.sources(files) if self.nav_owner else ()
+            shown = (config.nav, nav_front_matter(built.artifacts, built.nav), sources)
             self.changed.start(config, shown, self.settings.portal.as_of)
             add_artifacts(files, built.artifacts, built.nav, config, self.changed.file)
             self.changed.keep_user_pages(files)
@@ -112,6 +128,8 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
+        if self.dirty:  # after plugins that make the nav again (priority 100: awesome-nav)
+            self.changed.refill_remade_pages(files)
         seat_unlisted_pages(nav, files, self.generated_pages, self.urls)
         return nav
 
@@ -132,6 +150,8 @@ class OkrsitePlugin(BasePlugin[OkrsiteConfig]):  # type: ignore[valid-type]
         self.hidden.pop(uri, None)
         if uri not in self.generated:
             return markdown
+        if self.git_dates is not None:  # its date of the page is in page.meta by now
+            date_generated_page(self.git_dates, page, self.settings.portal.as_of)
         if self.pages.reuse_conversion(page, markdown):
             return ""
         swapped = hide_raw_html(markdown)

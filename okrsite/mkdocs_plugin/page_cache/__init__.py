@@ -16,8 +16,16 @@ otherwise the page is built as usual and recorded. Plugins' later hooks still ru
 reused results, and the written site is byte for byte what a build without the cache writes
 (tests compare whole sites).
 
-Only when every plugin is one whose effect on pages is known (search, okrsite) and there are
-no hooks: any other plugin may change pages in ways no fingerprint here can see.
+Only when every plugin is one whose effect on pages is known and there are no hooks: any other
+plugin may change pages in ways no fingerprint here can see. Known (`KNOWN_PLUGINS`, each read
+in its source; tests/test_handbook_plugins.py builds each with and without the cache):
+search and okrsite; plugins whose effect on a generated page lands in what the keys cover
+before they are computed (the configuration: offline turns directory URLs off; `page.meta`:
+meta's `.meta.yml` values, git-revision-date-localized's dates, which okrsite sets from the
+content's own, `git_dates.py`; the navigation: blog's sections, and nothing else of a page that
+is not its own); plugins that only rework the written HTML after the shell is recorded
+(`on_post_page` after okrsite's priority 100: minify, privacy) or write other files
+(redirects). Not tags: a page's tag links lead to listing pages elsewhere, which no key covers.
 """
 
 from __future__ import annotations
@@ -49,7 +57,11 @@ from okrsite.mkdocs_plugin.page_cache.keys import (
 from okrsite.mkdocs_plugin.page_cache.search import Entries, SearchEntries
 from okrsite.mkdocs_plugin.page_cache.store import Converted, Entry, PageStore, unpack_shell
 
-KNOWN_PLUGINS = frozenset({"search", "material/search", "okrsite"})
+KNOWN_PLUGINS = frozenset({
+    "search", "material/search", "okrsite",
+    "offline", "material/offline", "meta", "material/meta", "blog", "material/blog",
+    "privacy", "material/privacy", "git-revision-date-localized", "minify", "redirects",
+})  # fmt: skip
 REPLAY_TEMPLATE = "okrsite/replay.html"
 _REPLAY_VARIABLE = "okrsite_replayed_page"
 

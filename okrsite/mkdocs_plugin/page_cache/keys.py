@@ -8,6 +8,7 @@ the site is built the ordinary way.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
@@ -18,6 +19,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
+from okrsite.mkdocs_plugin.git_dates import GIT_DATES
+from okrsite.render.pages.render import PAGE_DATE
 from okrsite.site_cache.key import distribution_versions, folder_files
 
 # Settings that change where or how MkDocs runs, never a page's HTML; the nav is fingerprinted
@@ -44,6 +47,8 @@ def stable(value: Any) -> Any:
         return [stable(item) for item in value]
     if isinstance(value, PurePath):
         return value.as_posix()
+    if isinstance(value, functools.partial):  # a configured slugify (Material's blog, toc)
+        return ["partial", stable(value.func), stable(value.args), stable(value.keywords)]
     if callable(value) and hasattr(value, "__qualname__"):
         return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
     return f"{type(value).__module__}.{type(value).__qualname__}:{value}"
@@ -94,6 +99,12 @@ def _plugin_print(plugin: Any) -> Any:
     return hashlib.sha256(Path(plugin.__file__).read_bytes()).hexdigest()
 
 
+# Pages' dates (okrsite's and mkdocs-git-revision-date-localized's values), which no navigation
+# shows (a page's own are in its `shell_fingerprint`): else every commit to the content would
+# change the navigation of every page.
+_DATES = (PAGE_DATE, *GIT_DATES, "git_site_revision_date_localized")
+
+
 def nav_fingerprint(nav: Navigation) -> str:
     """The navigation every page shell shows: titles, addresses, nesting, and pages' meta."""
     return digest(_nav_items(nav.items))
@@ -105,7 +116,8 @@ def _nav_items(items: Iterable[Any]) -> list[Any]:
         if isinstance(item, Section):
             shown.append(["section", item.title, _nav_items(item.children)])
         elif isinstance(item, Page):
-            shown.append(["page", item.title, item.url, stable(item.meta)])
+            meta = {key: value for key, value in item.meta.items() if not key.startswith(_DATES)}
+            shown.append(["page", item.title, item.url, stable(meta)])
         elif isinstance(item, Link):
             shown.append(["link", item.title, item.url])
         else:

@@ -3,7 +3,8 @@
 Descriptions are Markdown rendered here, in the core, and then sanitised, because the page body
 hands them to the site engine as raw HTML that it will not touch again. Titles meet three
 places with different rules: HTML (Jinja autoescape), Markdown headings (where `*`, `[` or `:`
-would be syntax) and the engine's own templates, which print front-matter titles unescaped.
+would be syntax) and the engine's own templates, which print front-matter titles (and tags)
+unescaped.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ import functools
 import html
 import json
 import re
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 import markdown
 import nh3
+import yaml
 from markupsafe import Markup
 
 _MARKDOWN_EXTENSIONS = ["tables", "fenced_code", "sane_lists", "smarty", "toc"]
@@ -98,6 +101,17 @@ def front_matter_title(title: str) -> str:
     the search index, so the value must already be HTML; escaped, it displays as typed.
     """
     return json.dumps(html.escape(title, quote=True), ensure_ascii=False)
+
+
+_ONE_LINE = 1 << 30  # PyYAML folds lines longer than its `width`
+
+
+def front_matter_tags(tags: Sequence[str]) -> str:
+    """The YAML line `tags: [...]`, each tag HTML-escaped: Material's tags plugin prints tag
+    names unescaped, as MkDocs prints titles. Dumped by PyYAML, never formatted by hand, and
+    ASCII only (other characters as YAML escapes), so no tag can end the line or the list."""
+    escaped = [html.escape(tag, quote=True) for tag in tags]
+    return yaml.safe_dump({"tags": escaped}, default_flow_style=None, width=_ONE_LINE)
 
 
 def narrow(page: str) -> str:

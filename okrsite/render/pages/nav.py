@@ -11,6 +11,7 @@ titles are escaped here for the same reason: MkDocs and Material print nav title
 from __future__ import annotations
 
 import html
+import posixpath
 from collections.abc import Mapping
 from typing import Any
 
@@ -126,3 +127,48 @@ def review_nav(portal: Portal, urls: SiteUrls) -> list[NavEntry]:
     if not codes:
         return []
     return [{REVIEW_TITLE: [urls.index_source(REVIEW_SECTION), *map(urls.rule_source, codes)]}]
+
+
+def placed_nav(user_nav: list[Any], portal: list[NavEntry], home: str) -> list[Any] | None:
+    """The user's nav with its entry for the portal's home page (`home`) replaced by the
+    portal's nav, in place: a titled entry (`- OKRs: okrs/index.md`) becomes a section of that
+    title holding the portal's sections, a bare one (`- okrs/index.md`) makes way for the
+    sections themselves. Only the first such entry, wherever it is nested; None when the
+    user's nav names none.
+
+    Why: a handbook places the portal as one part of its own navigation, and the entry for
+    the portal's home page is what a handbook writes to link the portal anyway.
+    """
+    found = False
+
+    def placed(entries: list[Any]) -> list[Any]:
+        nonlocal found
+        out: list[Any] = []
+        for entry in entries:
+            if found:
+                out.append(entry)
+            elif isinstance(entry, str) and _same_page(entry, home):
+                found = True
+                out.extend(portal)
+            elif isinstance(entry, dict):
+                out.append({title: placed_value(value) for title, value in entry.items()})
+            else:
+                out.append(entry)
+        return out
+
+    def placed_value(value: Any) -> Any:
+        nonlocal found
+        if found:
+            return value
+        if isinstance(value, str) and _same_page(value, home):
+            found = True
+            return list(portal)
+        return placed(value) if isinstance(value, list) else value
+
+    nav = placed(user_nav)
+    return nav if found else None
+
+
+def _same_page(written: str, source: str) -> bool:
+    """Whether a nav entry's path names the page at `source` (`./okrs/index.md` does)."""
+    return posixpath.normpath(written.strip()) == source

@@ -1,10 +1,13 @@
 """Render every page of a portal to a self-contained Markdown artifact.
 
-Each artifact is front matter (the escaped title) plus a body of Markdown headings and HTML
-blocks whose hrefs are already relative to the page, so any engine that builds a folder of
-Markdown publishes it unchanged. Pages are rendered in two passes: first the bodies (recording
-which entities each names), then a "Linked from" section listing the pages that name it.
-Each body is a unit of the incremental engine (`okrsite/incremental/`).
+Each artifact is front matter plus a body of Markdown headings and HTML blocks whose hrefs are
+already relative to the page, so any engine that builds a folder of Markdown publishes it
+unchanged. The front matter holds the escaped title, Material's `hide:` where a page needs the
+room, the entity's `tags` (which a tags plugin lists the page under, as it would a hand-written
+page; nothing shows them without one) and the page's date (`PAGE_DATE`, see `page_date`).
+Pages are rendered in two passes: first the bodies (recording which entities each names), then
+a "Linked from" section listing the pages that name it. Each body is a unit of the incremental
+engine (`okrsite/incremental/`).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from okrsite.render.pages.environment import page_environment
 from okrsite.render.pages.fragments import PageParts, Parts
 from okrsite.render.pages.links import PageLinks
 from okrsite.render.pages.lookup import Lookup
-from okrsite.render.pages.markup import front_matter_title, narrow
+from okrsite.render.pages.markup import front_matter_tags, front_matter_title, narrow
 from okrsite.render.pages.plan import PagePlan, plan_pages
 from okrsite.urls import Kind, SiteUrls
 
@@ -45,6 +48,7 @@ DiagramFor = Callable[[Kind, str], str | None]  # trusted SVG markup for an enti
 EmbedsFor = Callable[[Portal, Kind, str], Sequence[Embed]]  # from the portal read
 
 KIND_ORDER = list(Kind)
+PAGE_DATE = "okrsite_updated"  # the front-matter key of a page's date
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +56,7 @@ class PageBody:
     text: str
     mentioned: frozenset[tuple[Kind, str]]  # the entities it links to
     parts: Parts  # what its template kept (`keep`), for the page's next render
+    tags: tuple[str, ...] = ()  # its entity's, for the front matter
 
 
 @dataclass(frozen=True)
@@ -121,12 +126,13 @@ class PageRenderer:
             self._rereading, old.value.parts if old and old.inputs == inputs else None, links
         )
         lookup, read_from = self._lookup, self._rereading.portal
+        entity = lookup.entity(*plan.subject) if plan.subject else None
         text = self._env.get_template(plan.template).render(
             self._shared,
             **plan.context(),
             page_title=plan.title,
             subject=plan.subject,
-            entity=lookup.entity(*plan.subject) if plan.subject else None,
+            entity=entity,
             score=lookup.score(*plan.subject) if plan.subject else None,
             links=links,
             keep=parts.keep,
@@ -141,7 +147,8 @@ class PageRenderer:
             last_updated=last_updated,
         )
         parts.done()
-        return PageBody(narrow(text), frozenset(links.mentioned), parts.now)
+        tags = tuple(entity.tags) if entity is not None else ()
+        return PageBody(narrow(text), frozenset(links.mentioned), parts.now, tags)
 
     def finish(self, bodies: Mapping[str, Kept[PageBody]]) -> RenderedPages:
         """The pages with their "Linked from" sections."""
@@ -179,14 +186,28 @@ class PageRenderer:
                     )
                 )
             )
+            front = _front_matter(plan, body.value.tags, self.page_date(plan, body.value))
             old = old_artifacts.get(plan.source) if reused_tail else None
             old_body = previous.bodies.get(plan.source) if previous else None
-            if old is not None and old_body is body:
+            if old is not None and old_body is body and _starts_with(old, front):
                 artifacts.append(old)  # the same object: engines see at once that it is unchanged
             else:
-                artifacts.append(Artifact(plan.source, _page_text(plan, body.value.text + tail)))
+                text = f"{front}\n{(body.value.text + tail).strip()}\n"
+                artifacts.append(Artifact(plan.source, text))
             tails[plan.source] = (shown, tail)
         return RenderedPages(artifacts, bodies, tails)
+
+    def page_date(self, plan: PagePlan, body: PageBody) -> date | None:
+        """When what the page shows last changed: an entity page's entity's last update; a
+        listing's latest of the entities it shows. None when no date is known (no history).
+
+        Why not the as-of date for listings: it moves every day a portal is built without a
+        pinned `as_of`, so it would say "changed today" of every listing, every day, as the
+        build date does; an engine can still fall back to it where no date is given."""
+        if plan.subject is not None:
+            return self._updated.get(plan.subject)
+        shown = [self._updated[ref] for ref in body.mentioned if ref in self._updated]
+        return max(shown, default=None)
 
 
 def render_pages(
@@ -208,6 +229,13 @@ def _reading_order(plan: PagePlan) -> tuple[int, str, str]:
     return (KIND_ORDER.index(kind), plan.title.casefold(), key)
 
 
-def _page_text(plan: PagePlan, body: str) -> str:
+def _front_matter(plan: PagePlan, tags: tuple[str, ...], day: date | None) -> str:
+    """The page's front matter, `---` lines included."""
     hide = f"hide: [{', '.join(plan.hide)}]\n" if plan.hide else ""
-    return f"---\ntitle: {front_matter_title(plan.title)}\n{hide}---\n\n{body.strip()}\n"
+    tag_line = front_matter_tags(tags) if tags else ""
+    date_line = f"{PAGE_DATE}: {day.isoformat()}\n" if day is not None else ""
+    return f"---\ntitle: {front_matter_title(plan.title)}\n{hide}{tag_line}{date_line}---\n"
+
+
+def _starts_with(artifact: Artifact, front: str) -> bool:
+    return isinstance(artifact.content, str) and artifact.content.startswith(front)
