@@ -40,8 +40,8 @@ from mkdocs_runs import (
 
 from okrsite.cli import main
 from okrsite.mkdocs_plugin.files import merged_nav
-from okrsite.render.pages.nav import placed_nav
-from okrsite.render.pages.plan import CHANGES_TITLE, INDEX_TITLES, REVIEW_TITLE
+from okrsite.render.pages.nav import SHORT_LABELS, placed_nav
+from okrsite.render.pages.plan import CHANGES_SECTION, INDEX_TITLES, REVIEW_TITLE
 from okrsite.urls import SiteUrls
 
 pytestmark = pytest.mark.slow  # builds sites, runs a server
@@ -53,8 +53,8 @@ CONTENT = ROOT / "tests" / "fixtures" / "portal_small" / "content"
 SECTIONS = [
     *(INDEX_TITLES[name] for name in ("cycles", "value-streams", "capabilities", "teams")),
     *(INDEX_TITLES[name] for name in ("objectives", "key-results", "initiatives", "owners")),
-    INDEX_TITLES["matrix"],
-    CHANGES_TITLE,
+    SHORT_LABELS["matrix"],
+    SHORT_LABELS[CHANGES_SECTION],
     REVIEW_TITLE,
 ]
 HANDBOOK = {

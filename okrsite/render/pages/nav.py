@@ -16,11 +16,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from okrsite.portal import Portal
-from okrsite.render.pages.plan import CHANGES_SECTION, CHANGES_TITLE, INDEX_TITLES, REVIEW_TITLE
+from okrsite.render.pages.plan import CHANGES_SECTION, INDEX_TITLES, REVIEW_TITLE
 from okrsite.render.pages.trees import roots
 from okrsite.urls import REVIEW_SECTION, SECTIONS, Kind, SiteUrls
 
 NavEntry = str | dict[str, Any]
+# Shorter than their pages' titles ("Traceability matrix", "Recent changes"), so every tab fits a
+# laptop's screen, beside a handbook's own tabs too; the pages keep their full titles.
+SHORT_LABELS = {"matrix": "Matrix", CHANGES_SECTION: "Changes"}
 NAV_SECTION_PAGES = 100  # the default of the `nav_section_pages` setting
 # The nav section of each folder of entity pages: stages sit with their value streams.
 _HOME_SECTIONS = {**{folder: folder for folder in SECTIONS.values()}, "stages": "value-streams",
@@ -115,8 +118,8 @@ def portal_nav(
             len(model.initiatives),
         ),
         {INDEX_TITLES["owners"]: urls.index_source("owners")},
-        {INDEX_TITLES["matrix"]: urls.index_source("matrix")},
-        {CHANGES_TITLE: urls.index_source(CHANGES_SECTION)},
+        {SHORT_LABELS["matrix"]: urls.index_source("matrix")},
+        {SHORT_LABELS[CHANGES_SECTION]: urls.index_source(CHANGES_SECTION)},
         *review_nav(portal, urls),
     ]
 
