@@ -58,7 +58,8 @@ def demo_flat(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Demo with `.html` URLs and the portal below a prefix, beside the user's own home page."""
     project = tmp_path_factory.mktemp("demo-flat-project")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", project / "docs")
+    # the user's own pages; not the guide, which shows the demo's portal at the site root
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("guide"))
     shutil.copytree(ROOT / "content", project / "content")
     (project / "docs" / "index.md").write_text("# Home\n\nSee [the OKRs](okrs/index.md).\n")
     return build_site(
