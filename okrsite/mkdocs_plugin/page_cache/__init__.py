@@ -22,10 +22,11 @@ in its source; tests/test_handbook_plugins.py builds each with and without the c
 search and okrsite; plugins whose effect on a generated page lands in what the keys cover
 before they are computed (the configuration: offline turns directory URLs off; `page.meta`:
 meta's `.meta.yml` values, git-revision-date-localized's dates, which okrsite sets from the
-content's own, `git_dates.py`; the navigation: blog's sections, and nothing else of a page that
-is not its own); plugins that only rework the written HTML after the shell is recorded
-(`on_post_page` after okrsite's priority 100: minify, privacy) or write other files
-(redirects). Not tags: a page's tag links lead to listing pages elsewhere, which no key covers.
+content's own, `git_dates.py`; the navigation: blog's sections and awesome-nav's whole nav,
+and nothing else of a page that is not its own); plugins that only rework the written HTML
+after the shell is recorded (`on_post_page` after okrsite's priority 100: minify, privacy) or
+write other files (redirects). Not tags: a page's tag links lead to listing pages elsewhere,
+which no key covers.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ KNOWN_PLUGINS = frozenset({
     "search", "material/search", "okrsite",
     "offline", "material/offline", "meta", "material/meta", "blog", "material/blog",
     "privacy", "material/privacy", "git-revision-date-localized", "minify", "redirects",
+    "awesome-nav",
 })  # fmt: skip
 REPLAY_TEMPLATE = "okrsite/replay.html"
 _REPLAY_VARIABLE = "okrsite_replayed_page"
