@@ -127,16 +127,15 @@ class ChangedFiles:
             if file.page is not None and file.page.markdown is not None
         }
 
-    def refill_remade_pages(self, files: Files) -> int:
+    def refill_remade_pages(self, files: Files) -> None:
         """Give a page a plugin made again in `on_nav` what the kept one had read, when MkDocs
-        will not read its file in this build; how many were refilled.
+        will not read its file in this build.
 
         Why: mkdocs-awesome-nav makes the navigation again and with it a new, unread `Page`
         for every file, dropping the pages `file` and `keep_user_pages` kept; an unread page
         is titled "None" in the navigation of every page rebuilt. What a page of the nav shows
         is refilled: its Markdown and meta (the title is read from them), the title its first
         heading set, and its date (sitemap.xml)."""
-        refilled = 0
         for file in files.documentation_pages():
             kept, page = self._read_pages.get(file.src_uri), file.page
             if kept is None or page is None or page is kept or page.markdown is not None:
@@ -146,8 +145,6 @@ class ChangedFiles:
             page.markdown, page.meta, page.update_date = kept.markdown, kept.meta, kept.update_date
             if keeps_rendered_title(kept) and keeps_rendered_title(page):
                 restore_rendered_title(page, rendered_title(kept))
-            refilled += 1
-        return refilled
 
 
 # what shapes files and pages beside `build_fingerprint` (which leaves out where things run)
